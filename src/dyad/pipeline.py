@@ -1,18 +1,35 @@
-"""The stages in order: segment -> parse (spaCy) -> extract -> resolve -> (dedup) -> out.
+"""The stages in order: segment -> parse (spaCy) -> extract -> resolve -> out.
 
 ``pipe()`` streams articles through every stage in batches and yields one
-:class:`ArticleResult` per article, in input order. ``extract()`` is the one-text
-convenience used from notebooks.
+:class:`ArticleResult` per article, in input order. With ``n_process > 1`` each
+worker process loads the pipeline once and handles whole chunks of articles,
+so parsing *and* extraction run in parallel. ``extract()`` is the one-text
+convenience used from notebooks and tests.
+
+Stage      reads                      assigns
+---------  -------------------------  -------------------------------------------
+segment    Article.text               Article.segments (headline / paragraphs)
+parse      segment texts              spaCy Doc per segment (tags, deps, entities)
+times      Doc entities               TimeValue list; paragraph reference time
+places     Doc entities               toponym records, country focus
+events     Doc, lexicon, knowledge    Event (type, actors, recipients, status,
+                                      attribution, date, location, size)
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import itertools
+import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from .model import Article, Event, Quote, TimeValue
+from . import __version__, settings
+from .model import Article, Event, Quote, TimeValue, stable_id
 
-__all__ = ["ArticleResult", "pipe", "extract"]
+__all__ = ["ArticleResult", "Pipeline", "pipe", "extract", "get_pipeline"]
 
 
 @dataclass(slots=True)
@@ -28,13 +45,105 @@ class ArticleResult:
     actor_mentions: list[dict] = field(default_factory=list)
 
 
+class Pipeline:
+    """The loaded stages. Build once per process; :meth:`process` a batch of articles."""
+
+    def __init__(self, model: str | None = None, actors_file: str | None = None,
+                 batch_size: int | None = None) -> None:
+        from .extract.events import EventExtractor
+        from .extract.lexicon import load_lexicon
+        from .nlp import load_nlp, model_name
+        from .resolve.actors.coder import ActorCoder
+        from .resolve.actors.knowledge import load_knowledge
+
+        self.nlp = load_nlp(model)
+        extra = settings.get("actors", actors_file)
+        kb = load_knowledge(tuple([extra]) if extra else ())
+        self.extractor = EventExtractor(load_lexicon(), ActorCoder(kb))
+        self.batch_size = int(settings.get("batch_size", batch_size) or 64)
+        self.version = f"dyad {__version__}; {model_name(model)}"
+
+    def process(self, articles: list[Article]) -> list[ArticleResult]:
+        from .ingest import segment
+
+        items: list[tuple[str, tuple[int, Any]]] = []
+        for i, art in enumerate(articles):
+            if not art.segments:
+                art.segments = segment(art)
+            items.extend((art.text[s.start:s.end], (i, s)) for s in art.segments)
+        docs = self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size)
+        grouped: dict[int, list[tuple[Any, Any]]] = {i: [] for i in range(len(articles))}
+        for doc, (i, seg) in docs:
+            grouped[i].append((doc, seg))
+        return [self._article(art, grouped[i]) for i, art in enumerate(articles)]
+
+    def _article(self, article: Article, parsed: list[tuple[Any, Any]]) -> ArticleResult:
+        from .extract.events import ArticleContext
+        from .resolve.places import PlaceFinder
+        from .resolve.time import ParagraphClock, TimeFinder
+
+        ctx = ArticleContext(article.id, article.published, self.version)
+        result = ArticleResult(article)
+        timer, placer = TimeFinder(article.published), PlaceFinder()
+        for doc, seg in parsed:
+            times = timer.find(doc, seg.start, ParagraphClock(article.published))
+            places = placer.find(doc, seg.start, article.id)
+            if seg.kind != "caption":  # photo captions describe pictures, not events
+                result.events.extend(self.extractor.segment_events(
+                    doc, seg.start, ctx, times, places, headline=seg.kind == "headline"))
+            result.times.extend(tv for tv, _ in times)
+            result.places.extend(rec for rec, _ in places)
+        return result
+
+
+@functools.lru_cache(maxsize=2)
+def get_pipeline(model: str | None = None, actors_file: str | None = None) -> Pipeline:
+    """The process-wide pipeline for ``model`` (loaded on first use)."""
+    return Pipeline(model, actors_file)
+
+
+# -- parallel streaming ---------------------------------------------------------
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(model: str | None, actors_file: str | None) -> None:
+    global _WORKER
+    _WORKER = Pipeline(model, actors_file)
+
+
+def _work(chunk: list[Article]) -> list[ArticleResult]:
+    assert _WORKER is not None
+    return _WORKER.process(chunk)
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
 def pipe(articles: Iterable[Article], *, n_process: int | None = None,
-         batch_size: int | None = None) -> Iterator[ArticleResult]:
+         batch_size: int | None = None, model: str | None = None,
+         actors_file: str | None = None) -> Iterator[ArticleResult]:
     """Run every stage over ``articles``; yields results in input order."""
-    raise NotImplementedError  # implemented in the spine (issue 2)
+    n = int(settings.get("n_process", n_process) or 1)
+    chunk = max(4, int(settings.get("batch_size", batch_size) or 64) // 4)
+    if n <= 1:
+        pipeline = get_pipeline(model, actors_file)
+        for part in _chunks(articles, chunk):
+            yield from pipeline.process(part)
+        return
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+    with ctx.Pool(n, initializer=_init_worker, initargs=(model, actors_file)) as pool:
+        for results in pool.imap(_work, _chunks(articles, chunk)):
+            yield from results
 
 
-def extract(text: str, *, published: str | None = None, title: str | None = None,
+def extract(text: str, *, published: str | dt.date | None = None, title: str | None = None,
             article_id: str | None = None) -> list[Event]:
     """Events in one text. ``published`` (YYYY-MM-DD) anchors relative dates."""
-    raise NotImplementedError
+    from .ingest import parse_published
+
+    when = published if isinstance(published, dt.date) or published is None else parse_published(published)
+    article = Article(id=article_id or stable_id(title or "", text), text=text, title=title, published=when)
+    return get_pipeline().process([article])[0].events

@@ -1,0 +1,192 @@
+"""Find the actor and recipient of a trigger in the dependency parse.
+
+Slots are named in the lexicon (``nsubj``, ``agent``, ``dobj``, ``dative``,
+``poss``, ``compound``, ``amod``, or a preposition word). This module turns a
+slot into head tokens, following the constructions news prose uses: passives
+(with and without a by-agent), control verbs ("threatened to retaliate"),
+coordinated verbs that share a subject, relative clauses ("militias that
+attacked"), light verbs ("launched attacks on"), and coordination of arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+__all__ = ["slot_heads", "expand_conj", "argument_span", "is_passive", "subject_of"]
+
+_SUBJ = ("nsubj", "csubj")
+_PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+_OBJ = ("dobj", "obj")
+_REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+#: dependents kept on the left of an argument head (det is trimmed later)
+_LEFT_KEEP = {"compound", "amod", "poss", "det", "nummod", "nmod", "quantmod", "case", "punct", "npadvmod", "advmod", "predet", "prep"}
+#: heads whose "of" phrase belongs to the argument ("members of the militia")
+_OF_HEADS = {
+    "member", "head", "leader", "chief", "commander", "president", "minister", "spokesman",
+    "spokeswoman", "spokesperson", "government", "army", "force", "official", "fighter", "group",
+    "unit", "militant", "supporter", "representative", "delegation", "ministry", "secretary",
+    "director", "general", "envoy", "ambassador", "foreign", "citizen", "resident", "people",
+    "family", "faction", "wing", "branch", "department", "office", "council", "part", "elements",
+}
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in tok.children)
+
+
+def _children(tok: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [c for c in tok.children if c.dep_ in wanted]
+
+
+def _relcl_antecedent(tok: Token) -> Token | None:
+    """For a relative pronoun subject, the noun the relative clause modifies."""
+    if tok.lower_ in _REL_PRONOUNS:
+        verb = tok.head
+        while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+        if verb.dep_ == "relcl":
+            return verb.head
+    return None
+
+
+def subject_of(verb: Token, _depth: int = 0) -> list[Token]:
+    """The logical subject of a verb, inherited through control and coordination."""
+    subj = _children(verb, _SUBJ)
+    if subj:
+        ante = _relcl_antecedent(subj[0])
+        return [ante] if ante is not None else subj
+    if _depth > 4:
+        return []
+    head = verb.head
+    if verb.dep_ == "relcl" and not is_passive(verb):
+        return [head]
+    if verb.dep_ in ("xcomp", "conj") and head is not verb and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp":
+            # "urged Iran to withdraw": the object controls; "vowed to retaliate": the subject
+            obj = _children(head, _OBJ)
+            if obj:
+                return obj
+            if is_passive(head):
+                return _children(head, _PASSIVE_SUBJ)
+        if verb.dep_ == "conj" and is_passive(head) != is_passive(verb):
+            return []
+        return subject_of(head, _depth + 1)
+    if verb.dep_ == "acl" and not is_passive(verb) and verb.tag_ == "VBG":
+        return [head]  # "gunmen attacking the convoy"
+    return []
+
+
+def _prep_objects(tok: Token, prep: str) -> list[Token]:
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+            out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+            # "at the embassy and at the airport"
+            for conj in child.children:
+                if conj.dep_ == "conj" and conj.lower_ == prep:
+                    out.extend(c for c in conj.children if c.dep_ == "pobj")
+    return out
+
+
+def _agent(tok: Token) -> list[Token]:
+    return [p for a in _children(tok, ("agent",)) for p in a.children if p.dep_ == "pobj"]
+
+
+def _verb_slot(tok: Token, slot: str) -> list[Token]:
+    passive = is_passive(tok)
+    if slot == "nsubj":
+        return [] if passive else subject_of(tok)
+    if slot == "agent":
+        return _agent(tok) if passive else []
+    if slot == "dobj":
+        if passive:
+            subj = _children(tok, _PASSIVE_SUBJ)
+            if not subj and tok.dep_ == "acl":
+                return [tok.head]  # "the convoy attacked near Kirkuk"
+            return subj
+        return _children(tok, _OBJ)
+    if slot == "dative":
+        return _children(tok, ("dative",)) if not passive else []
+    found = _prep_objects(tok, slot)
+    if not found:
+        for obj in _children(tok, _OBJ):  # "fired rockets at X" parsed with at under rockets
+            found = _prep_objects(obj, slot)
+            if found:
+                break
+    return found
+
+
+def _noun_slot(tok: Token, slot: str) -> list[Token]:
+    if slot == "poss":
+        return _children(tok, ("poss",))
+    if slot in ("compound", "amod"):
+        return [c for c in tok.children if c.dep_ == slot and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN")]
+    if slot in ("nsubj", "agent"):
+        return []
+    return _prep_objects(tok, slot)
+
+
+def slot_heads(tok: Token, slots: Iterable[str], verb: bool | None = None) -> list[Token]:
+    """Head tokens for the first slot (in order) that yields anything.
+
+    ``verb`` says how to read ``tok`` when its tag is unreliable (Title-Case headlines).
+    """
+    is_verb = tok.pos_ in ("VERB", "AUX") if verb is None else verb
+    finder = _verb_slot if is_verb else _noun_slot
+    for slot in slots:
+        heads = finder(tok, slot)
+        heads = [h for h in heads if h.i != tok.i]
+        if heads:
+            return heads
+    return []
+
+
+def expand_conj(heads: Iterable[Token]) -> Iterator[Token]:
+    """Each head and the heads coordinated with it ("Kenya and Uganda")."""
+    seen: set[int] = set()
+    stack = list(heads)
+    while stack:
+        tok = stack.pop(0)
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        yield tok
+        stack.extend(c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+
+
+def _entity_bounds(tok: Token) -> tuple[int, int] | None:
+    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.start, ent.end
+    return None
+
+
+def argument_span(head: Token) -> tuple[int, int]:
+    """Token bounds [start, end) of the noun phrase headed by ``head``.
+
+    Keeps left modifiers (names, titles, demonyms, possessors) and an "of"
+    phrase after group/role nouns; drops relative clauses, appositions and
+    other right-hand material so that the span names the actor and no more.
+    """
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _LEFT_KEEP and child.dep_ != "prep":
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    if head.lemma_.lower() in _OF_HEADS:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                end = max(end, child.right_edge.i + 1)
+    ent = _entity_bounds(head)
+    if ent:
+        start, end = min(start, ent[0]), max(end, ent[1])
+    doc = head.doc
+    while start < head.i and doc[start].dep_ in ("det", "punct", "cc", "case", "predet") and doc[start].ent_type_ == "":
+        start += 1
+    while end - 1 > head.i and doc[end - 1].dep_ in ("punct", "cc", "case"):
+        end -= 1
+    return start, end

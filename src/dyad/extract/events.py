@@ -1,0 +1,255 @@
+"""Events from one parsed segment: triggers, arguments, and the layers around them.
+
+For each segment (headline or paragraph) :class:`EventExtractor` finds trigger
+candidates (:mod:`.matching`), settles the constructions that change them
+(content complements of verbs such as *threaten/agree/urge*, light verbs such as
+*launch/hold/impose*), reads actors and recipients from the parse
+(:mod:`.arguments`), codes them (:mod:`dyad.resolve.actors`), and adds status
+and attribution (:mod:`.factuality`), date, place and size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import ActorRef, Event, Mention, Size
+from ..model import Span as TextSpan
+from ..model import stable_id
+from ..resolve.actors.coder import ActorCoder, MentionMemory
+from ..resolve.places import locate_event
+from ..resolve.time import date_event
+from .arguments import argument_span, expand_conj, slot_heads, subject_of
+from .factuality import reporting_head, status_of
+from .lexicon import Lexicon, quad_for_cameo
+from .matching import Candidate, constructions, headline_lemmas, is_excluded, match_entry
+from .size import size_of
+
+__all__ = ["EventExtractor", "ArticleContext"]
+
+_CONTENT_DEPS = ("xcomp", "ccomp")
+#: entity labels that are never actors ("Sunday's attack", "21 rockets")
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+#: verbal event types, whose actor must be someone who can speak or decide
+_VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
+_GENERIC_RECIPIENT = ("against", "on", "at", "to", "with", "dobj", "from", "into")
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """Per-article state shared by the segments of one article."""
+
+    article_id: str
+    published: dt.date | None
+    version: str
+    memory: MentionMemory = field(default_factory=MentionMemory)
+
+
+class EventExtractor:
+    def __init__(self, lexicon: Lexicon, coder: ActorCoder) -> None:
+        self.lexicon = lexicon
+        self.coder = coder
+        self.cx = constructions()
+
+    # -- candidates ------------------------------------------------------------
+    def _entry_for(self, tok: Token, headline: bool):  # type: ignore[no-untyped-def]
+        if tok.pos_ in ("VERB", "NOUN"):
+            return match_entry(tok, self.lexicon)
+        if headline and tok.pos_ == "PROPN" and not tok.ent_type_:
+            for lemma, pos in headline_lemmas(tok):
+                entry = match_entry(tok, self.lexicon, lemma, pos)
+                if entry:
+                    return entry
+        return None
+
+    def candidates(self, doc: Doc, headline: bool = False) -> list[Candidate]:
+        found: list[Candidate] = []
+        for tok in doc:
+            if is_excluded(tok, self.cx):
+                continue
+            entry = self._entry_for(tok, headline)
+            if entry is not None:
+                found.append(Candidate(tok, entry))
+        return self._settle(found)
+
+    def _settle(self, cands: list[Candidate]) -> list[Candidate]:
+        """Apply content complements and light verbs; drop the candidates they absorb."""
+        by_index = {c.token.i: c for c in cands}
+        dropped: set[int] = set()
+        for cand in cands:
+            tok = cand.token
+            if cand.entry.content:
+                for child in tok.children:
+                    inner = by_index.get(child.i)
+                    if inner is not None and (child.dep_ in _CONTENT_DEPS or child.dep_ == "dobj"):
+                        inner.governor = cand
+                        dropped.add(child.i)
+                    if child.dep_ == "prep":  # "accused Iran of attacking", "warned of retaliation"
+                        for pc in child.children:
+                            if pc.i in by_index and pc.dep_ in ("pcomp", "pobj"):
+                                by_index[pc.i].governor = cand
+                                dropped.add(pc.i)
+        merged: list[Candidate] = []
+        for cand in cands:
+            tok = cand.token
+            if tok.pos_ != "NOUN" or tok.i in dropped:
+                continue
+            verb = tok.head
+            if tok.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in self.cx.light_verbs and verb.i != tok.i:
+                outer = by_index.get(verb.i)
+                if outer is not None and (outer.entry.content or outer.entry.object is not None):
+                    if outer.entry.type == cand.entry.type:
+                        dropped.add(tok.i)  # the verb's own entry already says it ("imposed sanctions")
+                    continue
+                # the verb is the predicate, the noun says what happened ("launched attacks")
+                dropped.update((tok.i, verb.i))
+                merged.append(Candidate(verb, cand.entry, noun=tok, governor=cand.governor))
+        kept = [c for c in cands if c.token.i not in dropped] + merged
+        return sorted(kept, key=lambda c: c.token.i)
+
+    # -- arguments -------------------------------------------------------------
+    def _heads(self, cand: Candidate, slots: tuple[str, ...], role: str) -> list[Token]:
+        tok = cand.token
+        if cand.noun is not None:
+            heads = self._light_heads(cand, slots, role)
+        else:
+            heads = slot_heads(tok, slots, verb=cand.entry.pos == "VERB")
+        if not heads and role == "recipient" and cand.entry.content:
+            heads = self._content_recipient(tok)
+        skip = {tok.i, cand.noun.i if cand.noun is not None else -1}
+        return [h for h in expand_conj(heads)
+                if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") and h.i not in skip and h.ent_type_ not in _NOT_ACTORS]
+
+    def _light_heads(self, cand: Candidate, slots: tuple[str, ...], role: str) -> list[Token]:
+        """Arguments of "launched attacks on X": the verb's subject, the noun's or verb's preps."""
+        verb, noun = cand.token, cand.noun
+        assert noun is not None
+        if role == "actor":
+            heads = subject_of(verb) if noun.dep_ == "dobj" else slot_heads(verb, ("agent",))
+            return heads or slot_heads(noun, slots)
+        heads = slot_heads(noun, slots)
+        if not heads:
+            verb_slots = tuple(s for s in slots if s not in ("dobj", "poss", "compound", "amod", "of"))
+            heads = slot_heads(verb, verb_slots)
+        return heads
+
+    def _content_recipient(self, tok: Token) -> list[Token]:
+        """'threatens to retaliate against Tehran': the complement's target."""
+        for child in tok.children:
+            if child.dep_ in _CONTENT_DEPS + ("dobj",):
+                heads = slot_heads(child, ("against", "on", "at", "to") if child.pos_ == "NOUN" else _GENERIC_RECIPIENT)
+                if heads:
+                    return heads
+            if child.dep_ == "dative":
+                return [child]
+        return []
+
+    def _code(self, heads: list[Token], offset: int, ctx: ArticleContext, exclude: set[int]) -> list[tuple[ActorRef, Token]]:
+        out: list[tuple[ActorRef, Token]] = []
+        for head in heads:
+            if head.i in exclude:
+                continue
+            start, end = argument_span(head)
+            span = head.doc[start:end]
+            out.append((self.coder.code(span, head, offset, ctx.published, ctx.memory), head))
+            exclude.add(head.i)
+        return out
+
+    def _noun_is_reportable(self, tok: Token, actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
+        """Bare event nouns ("the threat of war") need an argument or a clausal role."""
+        if actors or recipients:
+            return True
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") and tok.head.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children) or tok.tag_ == "NNS"
+        return False
+
+    # -- attribution -----------------------------------------------------------
+    def _attribution(self, tok: Token, offset: int, ctx: ArticleContext) -> ActorRef | None:
+        head = reporting_head(tok)
+        if head is not None:
+            subj = subject_of(head) or slot_heads(head, ("agent",))
+            if subj and subj[0].i != tok.i:
+                start, end = argument_span(subj[0])
+                return self.coder.code(head.doc[start:end], subj[0], offset, ctx.published, ctx.memory)
+        for t in tok.sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+                if objs:
+                    start, end = argument_span(objs[0])
+                    return self.coder.code(t.doc[start:end], objs[0], offset, ctx.published, ctx.memory)
+        return None
+
+    # -- events ----------------------------------------------------------------
+    def segment_events(self, doc: Doc, offset: int, ctx: ArticleContext, times: list, places: list,
+                       headline: bool = False) -> list[Event]:
+        events: list[Event] = []
+        for cand in self.candidates(doc, headline):
+            event = self._event(cand, offset, ctx, times, places)
+            if event is not None:
+                events.append(event)
+        self._remember_names(doc, offset, ctx)
+        return events
+
+    def _event(self, cand: Candidate, offset: int, ctx: ArticleContext, times: list, places: list) -> Event | None:
+        tok, entry = cand.token, cand.entry
+        used: set[int] = set()
+        coded_actors = self._code(self._heads(cand, entry.actor, "actor"), offset, ctx, used)
+        actors = [ref for ref, _ in coded_actors]
+        recipients = [ref for ref, _ in self._code(self._heads(cand, entry.recipient, "recipient"), offset, ctx, used)]
+        if tok.pos_ == "NOUN" and not self._noun_is_reportable(tok, actors, recipients):
+            return None
+        if actors and entry.type in _VERBAL and all(_uncoded_noun(ref, head) for ref, head in coded_actors):
+            return None  # "tensions threatened to spill over": not a political actor
+        self._mark_actor_places(places, actors)
+        fact = status_of(tok)
+        start = offset + tok.idx
+        sent = tok.sent
+        event = Event(
+            id=stable_id(ctx.article_id, start, entry.type),
+            article_id=ctx.article_id, event_type=entry.type, mode=entry.mode, cameo=entry.cameo,
+            quad=quad_for_cameo(entry.cameo),
+            trigger=TextSpan(tok.text, start, start + len(tok.text)),
+            sentence=sent.text, sentence_start=offset + sent.start_char, sentence_end=offset + sent.end_char,
+            actors=actors, recipients=recipients, status=fact.status, status_cue=fact.cue,
+            attributed_to=self._attribution(tok, offset, ctx),
+            date=date_event(tok, times, _Clock(ctx.published)), location=locate_event(tok, places, [(r.start, r.end) for r in recipients] if entry.type in _VERBAL else []),
+            size=size_of(tok, entry.type, self.cx) or Size(),
+            mentions=[Mention(ctx.article_id, start, start + len(tok.text))],
+            confidence=_confidence(tok, actors, recipients), version=ctx.version,
+            rule=f"{entry.lemma}/{entry.pos.lower()}:{entry.type}:{entry.cameo}",
+        )
+        return event
+
+    def _mark_actor_places(self, places: list, actors: list[ActorRef]) -> None:
+        """A place named inside an actor ("Tehran said", "Iran's Quds Force") is not where it happened."""
+        for rec, _span in places:
+            for ref in actors:
+                if rec["start"] < ref.end and ref.start < rec["end"]:
+                    rec["is_actor"] = True
+
+    def _remember_names(self, doc: Doc, offset: int, ctx: ArticleContext) -> None:
+        """People named anywhere in the segment become antecedents for later pronouns."""
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self.coder.code(ent, ent.root, offset, ctx.published, ctx.memory)
+
+
+@dataclass(slots=True)
+class _Clock:
+    published: dt.date | None
+
+
+def _uncoded_noun(ref: ActorRef, head: Token) -> bool:
+    """A common noun nothing could code: no person, group, country or role."""
+    if ref.country or ref.sector or ref.via or ref.kind in ("person", "organization", "country"):
+        return False
+    return head.pos_ == "NOUN" and not head.ent_type_
+
+
+def _confidence(tok: Token, actors: list[ActorRef], recipients: list[ActorRef]) -> float:
+    score = 0.35 + (0.25 if actors else 0.0) + (0.2 if recipients else 0.0) + (0.1 if tok.pos_ == "VERB" else 0.0)
+    if any(a.country or a.sector for a in actors + recipients):
+        score += 0.1
+    return min(score, 0.99)

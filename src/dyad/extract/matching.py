@@ -1,0 +1,113 @@
+"""Match tokens to trigger-lexicon entries, and the constructions around them.
+
+A token is a candidate trigger when its lemma and part of speech have entries
+and at least one entry's constraints (particle, preposition, object, modifier)
+hold. Tokens inside names ("Popular Mobilization Forces"), adjectival uses
+("the assassinated commander") and noun modifiers ("attack helicopter") are not
+triggers.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from .lexicon import Lexicon, TriggerEntry
+
+__all__ = ["Constructions", "constructions", "match_entry", "Candidate", "headline_lemmas"]
+
+
+@dataclass(frozen=True, slots=True)
+class Constructions:
+    light_verbs: frozenset[str]
+    casualty_dead: frozenset[str]
+    casualty_injured: frozenset[str]
+    casualty_arrested: frozenset[str]
+    name_labels: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def constructions() -> Constructions:
+    path = resources.files("dyad") / "data" / "lexicon" / "constructions.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Constructions(**{k: frozenset(str(w) for w in v) for k, v in raw.items()})
+
+
+@dataclass(slots=True)
+class Candidate:
+    token: Token
+    entry: TriggerEntry
+    #: for a light-verb construction ("launched *attacks*", "held *talks*") the trigger
+    #: is the verb and this is the event noun whose entry codes it
+    noun: Token | None = None
+    #: the content verb whose complement this trigger is ("threatened to *retaliate*")
+    governor: "Candidate | None" = None
+
+
+def _lemma_set(tok: Token) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _object_lemmas(tok: Token) -> set[str]:
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") or (child.dep_ == "dative" and child.pos_ != "ADP"):
+            out |= _lemma_set(child)
+            out |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "rockets fired at the base": the head is the object
+        out |= _lemma_set(tok.head)
+    return out
+
+
+def _satisfied(tok: Token, entry: TriggerEntry) -> bool:
+    if entry.particle and not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in tok.children):
+        return False
+    if entry.prep and not any(c.dep_ in ("prep", "agent", "dative") and c.lower_ == entry.prep for c in tok.children):
+        return False
+    if entry.object is not None and not (_object_lemmas(tok) & entry.object):
+        return False
+    if entry.modifier is not None:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
+        mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        if not (mods & entry.modifier):
+            return False
+    return True
+
+
+def match_entry(tok: Token, lexicon: Lexicon, lemma: str | None = None, pos: str | None = None) -> TriggerEntry | None:
+    """The most specific satisfied entry for ``tok`` (ties: first listed)."""
+    entries = lexicon.candidates(lemma or tok.lemma_.lower(), pos or tok.pos_)
+    best: TriggerEntry | None = None
+    for entry in entries:
+        if not _satisfied(tok, entry):
+            continue
+        if best is None or entry.n_constraints > best.n_constraints:
+            best = entry
+    return best
+
+
+def is_excluded(tok: Token, c: Constructions) -> bool:
+    """Tokens that look like triggers but do not report an event."""
+    if tok.ent_type_ in c.name_labels:
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound":
+        return True  # "attack helicopter", "protest movement"
+    if tok.pos_ == "VERB" and tok.dep_ == "amod":
+        return True  # "the assassinated commander"
+    return False
+
+
+def headline_lemmas(tok: Token) -> list[tuple[str, str]]:
+    """Candidate (lemma, pos) pairs for a Title-Case headline word tagged PROPN."""
+    low = tok.lower_
+    stems = [low]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            stems.append(low[: -len(suffix)] + repl)
+    verbish = low.endswith(("s", "ed")) and not low.endswith("ss")
+    order = ("VERB", "NOUN") if verbish else ("NOUN", "VERB")
+    return [(s, p) for p in order for s in stems]

@@ -1,0 +1,208 @@
+"""Code an argument span to an actor: canonical name, country, sector.
+
+Evidence is read in order of reliability: a known person or organisation
+named in the span (knowledge files, with role dates checked against the
+article date), a country or seat of power, a demonym or possessor
+("Iraqi officials", "Iran's Quds Force"), then role nouns and titles
+("militia members" -> REB, "defense official" -> GOV). Pronouns and bare
+surnames are resolved through the article's earlier mentions
+(:class:`MentionMemory`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ...model import ActorRef
+from .knowledge import Knowledge
+
+__all__ = ["ActorCoder", "MentionMemory"]
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+_GROUP_PRONOUNS = {"they", "them", "it", "its", "their", "we", "us", "our", "i", "me", "my"}
+_FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
+_TRIM = {"the", "a", "an", "'s", "’s", "'", "’"}
+
+
+@dataclass(slots=True)
+class _Coding:
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    kind: str | None = None
+    actor_id: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    via: str | None = None
+
+    def fill(self, other: _Coding) -> None:
+        for attr in ("name", "country", "sector", "kind", "actor_id"):
+            if getattr(self, attr) is None:
+                setattr(self, attr, getattr(other, attr))
+
+
+@dataclass(slots=True)
+class MentionMemory:
+    """Coded mentions seen so far in one article, for pronouns and short names."""
+
+    persons: list[tuple[str, _Coding]] = field(default_factory=list)
+    groups: list[tuple[str, _Coding]] = field(default_factory=list)
+
+    def remember(self, text: str, coding: _Coding) -> None:
+        if coding.kind == "person":
+            self.persons.append((text, coding))
+        elif coding.country or coding.sector:
+            self.groups.append((text, coding))
+
+    def surname(self, token: str) -> _Coding | None:
+        for text, coding in reversed(self.persons):
+            if text.split()[-1].lower() == token.lower() and len(text.split()) > 1:
+                return coding
+        return None
+
+    def last(self, person: bool) -> tuple[str, _Coding] | None:
+        pool = self.persons if person else self.groups
+        return pool[-1] if pool else None
+
+
+def _clean(text: str) -> str:
+    words = [w for w in text.replace("’", "'").split() if w.lower() not in _TRIM]
+    out = " ".join(words)
+    for suffix in ("'s", "'"):
+        if out.endswith(suffix):
+            out = out[: -len(suffix)]
+    return out.strip(" ,.;:\"'")
+
+
+class ActorCoder:
+    """Turns argument spans into :class:`ActorRef` records using the knowledge base."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.kb = knowledge
+
+    # -- lookups -------------------------------------------------------------
+    def _person(self, name: str, when: dt.date | None) -> _Coding | None:
+        people = self.kb.people_by_alias.get(name.lower())
+        if not people:
+            return None
+        person = people[0]
+        sector = None
+        for role in person.get("roles") or []:
+            start, end = role.get("start"), role.get("end")
+            if when is None or ((start is None or str(start) <= when.isoformat()) and (end is None or when.isoformat() <= str(end))):
+                sector = role.get("sector")
+                break
+        if sector is None and person.get("roles"):
+            sector = "ELI" if when else person["roles"][0].get("sector")
+        return _Coding(person.get("name"), person.get("country"), sector, "person", person.get("id"))
+
+    def _org(self, name: str) -> _Coding | None:
+        org = self.kb.org_by_alias.get(name.lower())
+        if not org:
+            return None
+        return _Coding(org.get("name"), org.get("country"), org.get("sector"), "organization",
+                       org.get("id"), list(org.get("sectors") or []))
+
+    def _country(self, name: str) -> str | None:
+        return self.kb.country_by_name.get(name.lower())
+
+    def _role(self, words: list[str]) -> dict[str, Any] | None:
+        """Longest role term among the words (bigrams before single words, head last)."""
+        lowered = [w.lower() for w in words]
+        for n in (3, 2):
+            for i in range(len(lowered) - n, -1, -1):
+                role = self.kb.role_by_term.get(" ".join(lowered[i:i + n]))
+                if role:
+                    return role
+        for w in reversed(lowered):
+            role = self.kb.role_by_term.get(w)
+            if role:
+                return role
+        return None
+
+    # -- coding --------------------------------------------------------------
+    def _from_entities(self, span: Span, when: dt.date | None, memory: MentionMemory) -> _Coding:
+        coding = _Coding()
+        for ent in span.ents:
+            text = _clean(ent.text)
+            if not text:
+                continue
+            found: _Coding | None = None
+            if ent.label_ == "PERSON":
+                found = self._person(text, when) or memory.surname(text) or _Coding(text, kind="person")
+                if found.kind == "person" and found.name is None:
+                    found.name = text
+            elif ent.label_ in ("ORG", "FAC", "NORP", "GPE", "LOC"):
+                found = self._org(text)
+                if found is None:
+                    code = self._country(text) or self.kb.seat_to_country.get(text.lower())
+                    if code:
+                        found = _Coding(country=code, kind="country")
+                        if ent.label_ == "GPE" and text.lower() in self.kb.seat_to_country and not self._country(text):
+                            found.sector, found.name = "GOV", text  # "Tehran" acting: the government
+                    elif ent.label_ in ("ORG",) and len(text) > 2:
+                        found = _Coding(name=text, kind="organization")
+            if found:
+                # the more specific kind wins: a person/organisation over a country
+                if coding.kind in (None, "country") and found.kind in ("person", "organization"):
+                    keep_country = coding.country
+                    found_copy = _Coding(found.name, found.country or keep_country, found.sector, found.kind, found.actor_id, found.sectors)
+                    coding = found_copy
+                else:
+                    coding.fill(found)
+        return coding
+
+    def _from_words(self, span: Span, coding: _Coding) -> None:
+        words = [t for t in span if not t.is_punct]
+        if coding.country is None:
+            for t in words:
+                code = self._country(t.text) or self._country(t.lemma_)
+                if code:
+                    coding.country = code
+                    break
+        role = self._role([t.lemma_ if t.pos_ == "NOUN" else t.text for t in words])
+        if role:
+            if coding.sector is None or (coding.kind != "person" and coding.sector == "GOV" and role.get("sector") not in (None, "GOV") and coding.actor_id is None):
+                coding.sector = role.get("sector")
+            if coding.kind in (None, "country"):
+                coding.kind = role.get("kind") or coding.kind
+        if any(t.lower_ in _FORMER for t in words) and coding.sector in ("GOV", "MIL", None) and coding.kind == "person":
+            coding.sector = "ELI"
+
+    def _pronoun(self, head: Token, memory: MentionMemory) -> _Coding | None:
+        low = head.lower_
+        if low in _PERSON_PRONOUNS:
+            hit = memory.last(person=True)
+        elif low in _GROUP_PRONOUNS:
+            hit = memory.last(person=False) or memory.last(person=True)
+        else:
+            return None
+        if hit is None:
+            return None
+        text, coding = hit
+        out = _Coding(coding.name or text, coding.country, coding.sector, coding.kind, coding.actor_id, list(coding.sectors))
+        out.via = text
+        return out
+
+    def code(self, span: Span, head: Token, offset: int, when: dt.date | None,
+             memory: MentionMemory) -> ActorRef:
+        """An :class:`ActorRef` for ``span`` (offsets shifted by ``offset`` into the article)."""
+        coding = self._pronoun(head, memory) if head.pos_ == "PRON" else None
+        if coding is None:
+            coding = self._from_entities(span, when, memory)
+            whole = self._org(_clean(span.text))
+            if whole:
+                coding = whole
+            self._from_words(span, coding)
+            if coding.name is None:
+                coding.name = _clean(span.text) or span.text
+            memory.remember(coding.name if coding.kind == "person" else span.text, coding)
+        start = offset + span.start_char
+        return ActorRef(
+            text=span.text, start=start, end=start + len(span.text), name=coding.name,
+            country=coding.country, sector=coding.sector, actor_id=coding.actor_id,
+            kind=coding.kind, via=coding.via, sectors=coding.sectors,
+        )
