@@ -59,18 +59,26 @@ class Pipeline:
         self.nlp = load_nlp(model)
         extra = settings.get("actors", actors_file)
         kb = load_knowledge(tuple([extra]) if extra else ())
-        self.extractor = EventExtractor(load_lexicon(), ActorCoder(kb))
+        lexicon = load_lexicon()
+        self.extractor = EventExtractor(lexicon, ActorCoder(kb))
+        self.headline_vocab = frozenset(e.lemma for e in lexicon.entries()) | frozenset(
+            t for t in kb.role_by_term if " " not in t)
         self.batch_size = int(settings.get("batch_size", batch_size) or 64)
         self.version = f"dyad {__version__}; {model_name(model)}"
 
     def process(self, articles: list[Article]) -> list[ArticleResult]:
         from .ingest import segment
+        from .nlp.headline import sentence_case
 
         items: list[tuple[str, tuple[int, Any]]] = []
         for i, art in enumerate(articles):
             if not art.segments:
                 art.segments = segment(art)
-            items.extend((art.text[s.start:s.end], (i, s)) for s in art.segments)
+            for seg in art.segments:
+                text = art.text[seg.start:seg.end]
+                if seg.kind == "headline":
+                    text = sentence_case(text, self.headline_vocab)
+                items.append((text, (i, seg)))
         docs = self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size)
         grouped: dict[int, list[tuple[Any, Any]]] = {i: [] for i in range(len(articles))}
         for doc, (i, seg) in docs:
@@ -93,7 +101,26 @@ class Pipeline:
                     doc, seg.start, ctx, times, places, headline=seg.kind == "headline"))
             result.times.extend(tv for tv, _ in times)
             result.places.extend(rec for rec, _ in places)
+        _restore_surface(result)
         return result
+
+
+def _restore_surface(result: ArticleResult) -> None:
+    """Span texts from the article as read (headlines were parsed sentence-cased)."""
+    text = result.article.text
+    for ev in result.events:
+        ev.trigger.text = text[ev.trigger.start:ev.trigger.end]
+        ev.sentence = text[ev.sentence_start:ev.sentence_end]
+        for ref in [*ev.actors, *ev.recipients, *([ev.attributed_to] if ev.attributed_to else [])]:
+            ref.text = text[ref.start:ref.end]
+        if ev.date.text_start is not None and ev.date.text_end is not None:
+            ev.date.text = text[ev.date.text_start:ev.date.text_end]
+        if ev.location is not None and ev.location.start is not None and ev.location.end is not None:
+            ev.location.text = text[ev.location.start:ev.location.end]
+    for tv in result.times:
+        tv.text = text[tv.start:tv.end]
+    for rec in result.places:
+        rec["text"] = text[rec["start"]:rec["end"]]
 
 
 @functools.lru_cache(maxsize=2)

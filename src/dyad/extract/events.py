@@ -78,10 +78,13 @@ class EventExtractor:
         """Apply content complements and light verbs; drop the candidates they absorb."""
         by_index = {c.token.i: c for c in cands}
         dropped: set[int] = set()
+        content_heads: set[int] = set()
         for cand in cands:
             tok = cand.token
             if cand.entry.content:
                 for child in tok.children:
+                    if child.dep_ in _CONTENT_DEPS:
+                        content_heads.add(child.i)
                     inner = by_index.get(child.i)
                     if inner is not None and (child.dep_ in _CONTENT_DEPS or child.dep_ == "dobj"):
                         inner.governor = cand
@@ -94,15 +97,15 @@ class EventExtractor:
         merged: list[Candidate] = []
         for cand in cands:
             tok = cand.token
-            if tok.pos_ != "NOUN" or tok.i in dropped:
+            if tok.pos_ != "NOUN" or tok.i in dropped or tok.dep_ not in ("dobj", "nsubjpass"):
                 continue
             verb = tok.head
-            if tok.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in self.cx.light_verbs and verb.i != tok.i:
-                outer = by_index.get(verb.i)
-                if outer is not None and (outer.entry.content or outer.entry.object is not None):
-                    if outer.entry.type == cand.entry.type:
-                        dropped.add(tok.i)  # the verb's own entry already says it ("imposed sanctions")
-                    continue
+            outer = by_index.get(verb.i)
+            if verb.i in content_heads:
+                dropped.add(tok.i)  # inside a content complement: "threatened to impose sanctions"
+            elif outer is not None and (outer.entry.object is not None or outer.entry.content):
+                dropped.add(tok.i)  # the verb's entry read this object: "imposed sanctions", "lifted the curfew"
+            elif verb.lemma_.lower() in self.cx.light_verbs and verb.i != tok.i:
                 # the verb is the predicate, the noun says what happened ("launched attacks")
                 dropped.update((tok.i, verb.i))
                 merged.append(Candidate(verb, cand.entry, noun=tok, governor=cand.governor))
