@@ -74,9 +74,9 @@ class Pipeline:
         for i, art in enumerate(articles):
             if not art.segments:
                 art.segments = segment(art)
-            for seg in art.segments:
+            for k, seg in enumerate(art.segments):
                 text = art.text[seg.start:seg.end]
-                if seg.kind == "headline":
+                if seg.kind == "headline" or (k == 0 and len(text) < 200):
                     text = sentence_case(text, self.headline_vocab)
                 items.append((text, (i, seg)))
         docs = self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size)
@@ -98,7 +98,7 @@ class Pipeline:
             places = placer.find(doc, seg.start, article.id)
             if seg.kind != "caption":  # photo captions describe pictures, not events
                 result.events.extend(self.extractor.segment_events(
-                    doc, seg.start, ctx, times, places, headline=seg.kind == "headline"))
+                    doc, seg.start, ctx, times, places, headline=seg.kind == "headline" or seg.start == 0))
             result.times.extend(tv for tv, _ in times)
             result.places.extend(rec for rec, _ in places)
         _restore_surface(result)

@@ -76,7 +76,19 @@ def subject_of(verb: Token, _depth: int = 0) -> list[Token]:
         return subject_of(head, _depth + 1)
     if verb.dep_ == "acl" and not is_passive(verb) and verb.tag_ == "VBG":
         return [head]  # "gunmen attacking the convoy"
+    if verb.dep_ == "acl" and _infinitival(verb) and head.pos_ == "NOUN":
+        # "the U.S. decision to assassinate him": the noun's owner decides
+        owners = [c for c in head.children if c.dep_ in ("poss", "compound") and (c.ent_type_ or c.pos_ == "PROPN")]
+        if owners:
+            return owners
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitival(verb)) and head.pos_ in ("VERB", "AUX"):
+        # "traveled to Iraq to meet officials", "paused attacks, offering the U.S. time"
+        return subject_of(head, _depth + 1)
     return []
+
+
+def _infinitival(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _prep_objects(tok: Token, prep: str) -> list[Token]:

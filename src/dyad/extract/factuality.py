@@ -60,7 +60,9 @@ def _controllers(tok: Token) -> list[Token]:
     # a noun trigger's governing verb: "the attack failed", "plans an attack"
     if tok.pos_ == "NOUN" and tok.head is not tok and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if gov.pos_ in ("VERB", "AUX"):
+        # a copula says something about the event, not whether it happened:
+        # "the visit is not unusual"
+        if gov.pos_ in ("VERB", "AUX") and gov.lemma_ != "be":
             chain.append(gov)
     return chain
 

@@ -53,6 +53,14 @@ class MentionMemory:
 
     def remember(self, text: str, coding: _Coding) -> None:
         if coding.kind == "person":
+            for i, (known, old) in enumerate(self.persons):
+                if known.lower() == text.lower():  # same person again: keep what each mention told us
+                    merged = _Coding(old.name, old.country, old.sector, old.kind, old.actor_id, list(old.sectors))
+                    merged.fill(coding)
+                    coding.fill(old)
+                    del self.persons[i]
+                    self.persons.append((text, merged))
+                    return
             self.persons.append((text, coding))
         elif coding.country or coding.sector:
             self.groups.append((text, coding))
@@ -172,14 +180,37 @@ class ActorCoder:
         if any(t.lower_ in _FORMER for t in words) and coding.sector in ("GOV", "MIL", None) and coding.kind == "person":
             coding.sector = "ELI"
 
-    def _pronoun(self, head: Token, memory: MentionMemory) -> _Coding | None:
+    def _antecedent_in_sentence(self, head: Token, person: bool) -> Token | None:
+        """The nearest earlier subject/possessor in the same sentence that agrees with the pronoun."""
+        for tok in reversed(list(head.sent[: head.i - head.sent.start])):
+            if tok.dep_ not in ("nsubj", "nsubjpass", "poss") or tok.pos_ == "PRON":
+                continue
+            if person and tok.ent_type_ == "PERSON":
+                return tok
+            if not person and tok.ent_type_ in ("GPE", "ORG", "NORP") or (not person and tok.pos_ == "NOUN" and tok.tag_ == "NN"):
+                return tok
+        return None
+
+    def _pronoun(self, head: Token, memory: MentionMemory, when: dt.date | None) -> _Coding | None:
         low = head.lower_
-        if low in _PERSON_PRONOUNS:
-            hit = memory.last(person=True)
-        elif low in _GROUP_PRONOUNS:
-            hit = memory.last(person=False) or memory.last(person=True)
-        else:
+        person = low in _PERSON_PRONOUNS
+        if not person and low not in _GROUP_PRONOUNS:
             return None
+        near = self._antecedent_in_sentence(head, person)
+        if near is not None:
+            from ...extract.arguments import argument_span
+
+            start, end = argument_span(near)
+            span = near.doc[start:end]
+            coding = self._from_entities(span, when, memory)
+            self._from_words(span, coding)
+            coding.name = coding.name or _clean(span.text)
+            coding.via = span.text
+            return coding
+        if person:
+            hit = memory.last(person=True)
+        else:
+            hit = memory.last(person=False) or memory.last(person=True)
         if hit is None:
             return None
         text, coding = hit
@@ -190,9 +221,13 @@ class ActorCoder:
     def code(self, span: Span, head: Token, offset: int, when: dt.date | None,
              memory: MentionMemory) -> ActorRef:
         """An :class:`ActorRef` for ``span`` (offsets shifted by ``offset`` into the article)."""
-        coding = self._pronoun(head, memory) if head.pos_ == "PRON" else None
+        coding = self._pronoun(head, memory, when) if head.pos_ == "PRON" else None
         if coding is None:
             coding = self._from_entities(span, when, memory)
+            if coding.kind is None and head.pos_ == "PROPN":
+                known = memory.surname(head.text)  # a surname the NER did not tag
+                if known is not None:
+                    coding = _Coding(known.name, known.country, known.sector, known.kind, known.actor_id, list(known.sectors))
             whole = self._org(_clean(span.text))
             if whole:
                 coding = whole
