@@ -108,11 +108,17 @@ class ActorCoder:
         return _Coding(person.get("name"), person.get("country"), sector, "person", person.get("id"))
 
     def _org(self, name: str) -> _Coding | None:
-        org = self.kb.org_by_alias.get(name.lower())
+        low = name.lower()
+        org = self.kb.org_by_alias.get(low) or self.kb.org_by_alias.get(f"the {low}")
         if not org:
             return None
         return _Coding(org.get("name"), org.get("country"), org.get("sector"), "organization",
                        org.get("id"), list(org.get("sectors") or []))
+
+    def _seat(self, name: str) -> str | None:
+        """A capital or seat of power named for its government ("Tehran", "the Kremlin")."""
+        low = name.lower()
+        return self.kb.seat_to_country.get(low) or self.kb.seat_to_country.get(f"the {low}")
 
     def _country(self, name: str) -> str | None:
         return self.kb.country_by_name.get(name.lower())
@@ -146,10 +152,11 @@ class ActorCoder:
             elif ent.label_ in ("ORG", "FAC", "NORP", "GPE", "LOC"):
                 found = self._org(text)
                 if found is None:
-                    code = self._country(text) or self.kb.seat_to_country.get(text.lower())
+                    seat = self._seat(text)
+                    code = self._country(text) or seat
                     if code:
                         found = _Coding(country=code, kind="country")
-                        if ent.label_ == "GPE" and text.lower() in self.kb.seat_to_country and not self._country(text):
+                        if seat and not self._country(text):
                             found.sector, found.name = "GOV", text  # "Tehran" acting: the government
                     elif ent.label_ in ("ORG",) and len(text) > 2:
                         found = _Coding(name=text, kind="organization")

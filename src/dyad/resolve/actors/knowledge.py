@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -113,7 +114,11 @@ def _read_text(path: Any, name: str) -> dict[str, Any]:
         raise _fail(name, f"cannot read ({exc.strerror})", "E415") from None
     try:
         data = json.loads(text) if name.endswith(".json") else yaml.load(text, Loader=_Loader)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
+    except ValueError as exc:  # YAML reads an unquoted 2020-13-01 as a date and fails
+        if not isinstance(exc, json.JSONDecodeError):
+            raise _fail(name, f"invalid date {_bad_date(text)!r} ({exc}; use YYYY-MM-DD)", "E413") from None
+        raise _fail(name, f"invalid JSON ({exc})", "E416") from None
+    except yaml.YAMLError as exc:
         raise _fail(name, f"invalid {'JSON' if name.endswith('.json') else 'YAML'} ({str(exc).splitlines()[0]})", "E416") from None
     if isinstance(data, list):  # a bare list: the section is named by the file
         section = next((s for s in SECTIONS if Path(name).stem.startswith(s.rstrip("s"))), None)
@@ -121,6 +126,16 @@ def _read_text(path: Any, name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise _fail(name, f"expected a mapping with any of {', '.join(SECTIONS)}", "E417")
     return data
+
+
+def _bad_date(text: str) -> str:
+    """The first date-shaped value in ``text`` that is not a real date."""
+    for m in re.finditer(r"\b\d{4}-\d{1,2}-\d{1,2}\b", text):
+        try:
+            dt.date.fromisoformat(m.group())
+        except ValueError:
+            return m.group()
+    return "?"
 
 
 def _our_files() -> list[tuple[str, Any]]:
