@@ -127,10 +127,7 @@ def test_duplicate_id_in_our_files_is_an_error(tmp_path, monkeypatch) -> None:
      "E413", "2020-13-01"),
     pytest.param(
         "people:\n- {id: x-p, name: P, country: IRN, roles: [{title: minister, sector: GOV, start: 2020-13-01}]}\n",
-        "E413", "2020-13-01", id="unquoted-impossible-date",
-        marks=pytest.mark.xfail(raises=ValueError, strict=True,
-                                reason="PyYAML's timestamp constructor raises ValueError, which _read_text "
-                                       "does not catch; the loader should turn it into a KnowledgeError")),
+        "E413", "2020-13-01", id="unquoted-impossible-date"),
     ("people:\n- {id: x-p, name: P, country: IRN, roles: [{title: minister, sector: GOV, start: 'last May'}]}\n",
      "E413", "last May"),
     ("people:\n- {id: x-p, name: P, country: IRN, roles: [{title: minister, sector: GOV, start: 2021-05-01, end: 2020-01-01}]}\n",
