@@ -45,7 +45,7 @@ def _relcl_antecedent(tok: Token) -> Token | None:
     """For a relative pronoun subject, the noun the relative clause modifies."""
     if tok.lower_ in _REL_PRONOUNS:
         verb = tok.head
-        while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
             verb = verb.head
         if verb.dep_ == "relcl":
             return verb.head
@@ -63,7 +63,7 @@ def subject_of(verb: Token, _depth: int = 0) -> list[Token]:
     head = verb.head
     if verb.dep_ == "relcl" and not is_passive(verb):
         return [head]
-    if verb.dep_ in ("xcomp", "conj") and head is not verb and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("xcomp", "conj") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "xcomp":
             # "urged Iran to withdraw": the object controls; "vowed to retaliate": the subject
             obj = _children(head, _OBJ)

@@ -30,6 +30,9 @@ from .size import size_of
 __all__ = ["EventExtractor", "ArticleContext"]
 
 _CONTENT_DEPS = ("xcomp", "ccomp")
+#: prepositions that introduce a content verb's content ("warned of", "called for", "agreed on");
+#: time phrases ("after meeting", "during his visit") are not content
+_CONTENT_PREPS = {"of", "for", "on", "about", "to", "against", "over", "into", "upon"}
 #: entity labels that are never actors ("Sunday's attack", "21 rockets")
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 #: verbal event types, whose actor must be someone who can speak or decide
@@ -89,7 +92,7 @@ class EventExtractor:
                     if inner is not None and (child.dep_ in _CONTENT_DEPS or child.dep_ == "dobj"):
                         inner.governor = cand
                         dropped.add(child.i)
-                    if child.dep_ == "prep":  # "accused Iran of attacking", "warned of retaliation"
+                    if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:  # "accused Iran of attacking"
                         for pc in child.children:
                             if pc.i in by_index and pc.dep_ in ("pcomp", "pobj"):
                                 by_index[pc.i].governor = cand

@@ -54,11 +54,11 @@ def _controllers(tok: Token) -> list[Token]:
     """The trigger, then the verbs that control it through xcomp/conj links."""
     chain = [tok]
     cur = tok
-    while cur.dep_ in ("xcomp", "conj") and cur.head is not cur and len(chain) < 5:
+    while cur.dep_ in ("xcomp", "conj") and cur.head.i != cur.i and len(chain) < 5:
         cur = cur.head
         chain.append(cur)
     # a noun trigger's governing verb: "the attack failed", "plans an attack"
-    if tok.pos_ == "NOUN" and tok.head is not tok and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+    if tok.pos_ == "NOUN" and tok.head.i != tok.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
         gov = tok.head.head if tok.dep_ == "pobj" else tok.head
         # a copula says something about the event, not whether it happened:
         # "the visit is not unusual"
@@ -72,7 +72,7 @@ def _negated(tok: Token, chain: list[Token], c: Cues) -> str | None:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in c.negators):
                 return child.text
-        if node is not tok and node.lemma_.lower() in c.negating_verbs:
+        if node.i != tok.i and node.lemma_.lower() in c.negating_verbs:
             return node.text
     # "no one was hurt", "no casualties were reported"
     for child in tok.children:
@@ -88,7 +88,7 @@ def _negated(tok: Token, chain: list[Token], c: Cues) -> str | None:
 
 def _clause_root(tok: Token) -> Token:
     cur = tok
-    while cur.dep_ in ("xcomp", "conj", "aux", "auxpass", "dobj", "pobj", "prep", "compound", "amod", "nsubj", "nsubjpass", "acomp", "attr", "oprd", "agent", "dative") and cur.head is not cur:
+    while cur.dep_ in ("xcomp", "conj", "aux", "auxpass", "dobj", "pobj", "prep", "compound", "amod", "nsubj", "nsubjpass", "acomp", "attr", "oprd", "agent", "dative") and cur.head.i != cur.i:
         cur = cur.head
     return cur
 
@@ -101,7 +101,7 @@ def _conditional(tok: Token, c: Cues) -> str | None:
             for child in root.children:
                 if child.dep_ == "mark" and child.lower_ in c.conditional_marks:
                     return child.text
-        if root.head is root:
+        if root.head.i == root.i:
             return None
         cur = root.head
         if root.dep_ not in ("advcl", "relcl", "acl"):
@@ -117,11 +117,11 @@ def _speculative(tok: Token, chain: list[Token], c: Cues) -> str | None:
                 return child.text
             if child.dep_ == "advmod" and low in c.speculative_adverbs:
                 return child.text
-        if node is not tok and node.lemma_.lower() in c.speculative_verbs:
+        if node.i != tok.i and node.lemma_.lower() in c.speculative_verbs:
             return node.text
     # "it is possible that ...", "X is believed to have ..."
     root = _clause_root(tok)
-    if root.dep_ in ("ccomp", "xcomp") and root.head is not root:
+    if root.dep_ in ("ccomp", "xcomp") and root.head.i != root.i:
         gov = root.head
         if gov.lemma_.lower() in c.speculative_verbs:
             return gov.text
@@ -136,7 +136,7 @@ def _future(tok: Token, chain: list[Token], c: Cues) -> str | None:
         for child in node.children:
             if child.dep_ == "aux" and child.lower_ in c.future_auxiliaries:
                 return child.text
-        if node is not tok and node.lemma_.lower() in c.future_verbs:
+        if node.i != tok.i and node.lemma_.lower() in c.future_verbs:
             return node.text
     return None
 
@@ -166,7 +166,7 @@ def reporting_head(tok: Token) -> Token | None:
     c = cues()
     cur = tok
     for _ in range(10):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         parent = cur.head
         if parent.lemma_.lower() in c.reporting_verbs and cur.dep_ in ("ccomp", "xcomp", "conj", "advcl", "dobj", "parataxis"):
@@ -174,7 +174,7 @@ def reporting_head(tok: Token) -> Token | None:
                 return parent
         # "..., the official said" : the reporting verb hangs off the reported clause
         for child in cur.children:
-            if child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.lower() in c.reporting_verbs and child.i > cur.i and child is not tok:
+            if child.dep_ in ("parataxis", "ccomp", "advcl") and child.lemma_.lower() in c.reporting_verbs and child.i > cur.i and child.i != tok.i:
                 return child
         cur = parent
     root = tok.sent.root

@@ -28,13 +28,15 @@ class Constructions:
     casualty_injured: frozenset[str]
     casualty_arrested: frozenset[str]
     name_labels: frozenset[str]
+    numbers: dict[str, int]
 
 
 @functools.lru_cache(maxsize=1)
 def constructions() -> Constructions:
     path = resources.files("dyad") / "data" / "lexicon" / "constructions.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Constructions(**{k: frozenset(str(w) for w in v) for k, v in raw.items()})
+    numbers = {str(k): int(v) for k, v in raw.pop("numbers").items()}
+    return Constructions(numbers=numbers, **{k: frozenset(str(w) for w in v) for k, v in raw.items()})
 
 
 @dataclass(slots=True)

@@ -10,8 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..model import Size
-from ..resolve.time.normalize import word_number
-from .matching import Constructions
+from .matching import Constructions, constructions
 
 __all__ = ["size_of", "number_of"]
 
@@ -25,7 +24,7 @@ def number_of(tok: Token) -> int | None:
         text = tok.text.replace(",", "")
         if text.isdigit():
             return int(text)
-        return word_number(text)
+        return constructions().numbers.get(text.lower())
     for child in tok.children:
         if child.dep_ == "nummod":
             return number_of(child)
