@@ -21,7 +21,7 @@ GOLD = Path(__file__).parent / "gold" / "sentences.yaml"
 MIN_CASES = 130
 MIN_PER_TYPE = 5
 
-_CASE_KEYS = {"id", "text", "published", "events", "absent", "tags", "note"}
+_CASE_KEYS = {"id", "text", "published", "events", "absent", "tags", "note", "known_failure"}
 _EVENT_KEYS = {"type", "trigger", "trigger_occurrence", "actors", "recipients",
                "not_actors", "not_recipients", "status"}
 _ABSENT_KEYS = {"type", "trigger"}
@@ -39,7 +39,10 @@ def _case_params() -> list[Any]:
         cases = load_cases()
     except Exception:  # a broken file is reported by the validation test
         return []
-    return [pytest.param(c, id=str(c.get("id"))) for c in cases if isinstance(c, dict)]
+    # a case may record a known limitation; it must keep failing (strict) until fixed
+    return [pytest.param(c, id=str(c.get("id")),
+                         marks=[pytest.mark.xfail(strict=True, reason=c["known_failure"])] if c.get("known_failure") else [])
+            for c in cases if isinstance(c, dict)]
 
 
 def trigger_offsets(text: str, trigger: str) -> list[int]:

@@ -24,6 +24,8 @@ _REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 _LEFT_KEEP = {"compound", "amod", "poss", "det", "nummod", "nmod", "quantmod", "case", "punct", "npadvmod", "advmod", "predet", "prep"}
 #: heads whose "of" phrase belongs to the argument ("members of the militia")
 _OF_HEADS = {
+    "village", "town", "city", "province", "region", "district", "camp", "area", "neighbourhood",
+    "neighborhood", "port", "island", "state", "county", "capital", "enclave", "suburb", "outskirts",
     "member", "head", "leader", "chief", "commander", "president", "minister", "spokesman",
     "spokeswoman", "spokesperson", "government", "army", "force", "official", "fighter", "group",
     "unit", "militant", "supporter", "representative", "delegation", "ministry", "secretary",
@@ -81,6 +83,8 @@ def subject_of(verb: Token, _depth: int = 0) -> list[Token]:
         owners = [c for c in head.children if c.dep_ in ("poss", "compound") and (c.ent_type_ or c.pos_ == "PROPN")]
         if owners:
             return owners
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head, _depth + 1)  # "After meeting the mediators, the delegation rejected"
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _infinitival(verb)) and head.pos_ in ("VERB", "AUX"):
         # "traveled to Iraq to meet officials", "paused attacks, offering the U.S. time"
         return subject_of(head, _depth + 1)
@@ -104,7 +108,14 @@ def _prep_objects(tok: Token, prep: str) -> list[Token]:
 
 
 def _agent(tok: Token) -> list[Token]:
-    return [p for a in _children(tok, ("agent",)) for p in a.children if p.dep_ == "pobj"]
+    out: list[Token] = []
+    for agent in _children(tok, ("agent",)):
+        for p in agent.children:
+            if p.dep_ == "pobj":
+                out.append(p)
+            elif p.dep_ == "pcomp":  # "by ruling party supporters" misread as a gerund phrase
+                out.extend(c for c in p.children if c.dep_ in ("dobj", "pobj"))
+    return out
 
 
 def _verb_slot(tok: Token, slot: str) -> list[Token]:
@@ -131,14 +142,36 @@ def _verb_slot(tok: Token, slot: str) -> list[Token]:
     return found
 
 
+def _named_modifiers(tok: Token, slot: str) -> list[Token]:
+    """Named modifiers of a noun, also through its compounds ("the *Iranian* missile strike")."""
+    found = [c for c in tok.children if c.dep_ == slot and _is_name(c)]
+    if not found:
+        for comp in tok.children:
+            if comp.dep_ == "compound" and not _is_name(comp):
+                found = [c for c in comp.children if c.dep_ == slot and _is_name(c)]
+                if found:
+                    break
+    return found
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.pos_ == "PROPN"
+
+
 def _noun_slot(tok: Token, slot: str) -> list[Token]:
     if slot == "poss":
         return _children(tok, ("poss",))
     if slot in ("compound", "amod"):
-        return [c for c in tok.children if c.dep_ == slot and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PROPN")]
+        return _named_modifiers(tok, slot)
     if slot in ("nsubj", "agent"):
         return []
-    return _prep_objects(tok, slot)
+    found = _prep_objects(tok, slot)
+    if not found and slot == "by":  # "the kidnapping of three engineers by gunmen": by hangs off the object
+        for obj in _prep_objects(tok, "of"):
+            found = _prep_objects(obj, "by")
+            if found:
+                break
+    return found
 
 
 def slot_heads(tok: Token, slots: Iterable[str], verb: bool | None = None) -> list[Token]:
@@ -167,6 +200,8 @@ def expand_conj(heads: Iterable[Token]) -> Iterator[Token]:
         seen.add(tok.i)
         yield tok
         stack.extend(c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        # headline coordination by comma: "Armenia, Azerbaijan agree" (same kind of name only)
+        stack.extend(c for c in tok.children if c.dep_ == "appos" and tok.ent_type_ and c.ent_type_ == tok.ent_type_)
 
 
 def _entity_bounds(tok: Token) -> tuple[int, int] | None:
@@ -191,7 +226,7 @@ def argument_span(head: Token) -> tuple[int, int]:
     end = head.i + 1
     if head.lemma_.lower() in _OF_HEADS:
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ == "of" and any(c.dep_ == "pobj" for c in child.children):
                 end = max(end, child.right_edge.i + 1)
     ent = _entity_bounds(head)
     if ent:

@@ -24,7 +24,7 @@ from ..resolve.time import date_event
 from .arguments import argument_span, expand_conj, slot_heads, subject_of
 from .factuality import reporting_head, status_of
 from .lexicon import Lexicon, quad_for_cameo
-from .matching import Candidate, constructions, headline_lemmas, is_excluded, match_entry
+from .matching import Candidate, constructions, headline_lemmas, is_excluded, match_entry, through_quantity
 from .size import size_of
 
 __all__ = ["EventExtractor", "ArticleContext"]
@@ -35,6 +35,7 @@ _CONTENT_DEPS = ("xcomp", "ccomp")
 _CONTENT_PREPS = {"of", "for", "on", "about", "to", "against", "over", "into", "upon"}
 #: entity labels that are never actors ("Sunday's attack", "21 rockets")
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss"}
 #: verbal event types, whose actor must be someone who can speak or decide
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 _GENERIC_RECIPIENT = ("against", "on", "at", "to", "with", "dobj", "from", "into")
@@ -77,6 +78,15 @@ class EventExtractor:
                 found.append(Candidate(tok, entry))
         return self._settle(found)
 
+    @staticmethod
+    def _content_preps(child: Token) -> list[Token]:
+        """Prepositions introducing a content verb's content, on the verb or on its object."""
+        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
+            return [child]
+        if child.dep_ in ("dobj", "dative"):
+            return [p for p in child.children if p.dep_ == "prep" and p.lower_ in _CONTENT_PREPS]
+        return []
+
     def _settle(self, cands: list[Candidate]) -> list[Candidate]:
         """Apply content complements and light verbs; drop the candidates they absorb."""
         by_index = {c.token.i: c for c in cands}
@@ -92,21 +102,27 @@ class EventExtractor:
                     if inner is not None and (child.dep_ in _CONTENT_DEPS or child.dep_ == "dobj"):
                         inner.governor = cand
                         dropped.add(child.i)
-                    if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:  # "accused Iran of attacking"
-                        for pc in child.children:
+                    for prep in self._content_preps(child):  # "accused Iran of attacking"
+                        for pc in prep.children:
                             if pc.i in by_index and pc.dep_ in ("pcomp", "pobj"):
                                 by_index[pc.i].governor = cand
                                 dropped.add(pc.i)
+        for cand in cands:  # "an offer of humanitarian aid": the aid is proposed, not given
+            tok = cand.token
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for"):
+                if tok.head.head.lemma_.lower() in self.cx.content_nouns:
+                    dropped.add(tok.i)
         merged: list[Candidate] = []
         for cand in cands:
             tok = cand.token
-            if tok.pos_ != "NOUN" or tok.i in dropped or tok.dep_ not in ("dobj", "nsubjpass"):
+            if tok.pos_ != "NOUN" or tok.i in dropped or tok.dep_ != "dobj":
                 continue
             verb = tok.head
             outer = by_index.get(verb.i)
             if verb.i in content_heads:
                 dropped.add(tok.i)  # inside a content complement: "threatened to impose sanctions"
-            elif outer is not None and (outer.entry.object is not None or outer.entry.content):
+            elif outer is not None and (outer.entry.object is not None or outer.entry.content) and not (
+                    cand.entry.modifier is not None and verb.lemma_.lower() in self.cx.light_verbs):
                 dropped.add(tok.i)  # the verb's entry read this object: "imposed sanctions", "lifted the curfew"
             elif verb.lemma_.lower() in self.cx.light_verbs and verb.i != tok.i:
                 # the verb is the predicate, the noun says what happened ("launched attacks")
@@ -125,8 +141,15 @@ class EventExtractor:
         if not heads and role == "recipient" and cand.entry.content:
             heads = self._content_recipient(tok)
         skip = {tok.i, cand.noun.i if cand.noun is not None else -1}
-        return [h for h in expand_conj(heads)
-                if h.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") and h.i not in skip and h.ent_type_ not in _NOT_ACTORS]
+        out = []
+        for head in expand_conj(heads):
+            head = through_quantity(head)
+            quantity = head.lemma_.lower() in self.cx.quantity_nouns or head.like_num
+            if head.i in skip or (head.ent_type_ in _NOT_ACTORS and not quantity):
+                continue
+            if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or (head.pos_ == "ADJ" and (head.dep_ in _NOMINAL_DEPS or head.ent_type_)):
+                out.append(head)
+        return out
 
     def _light_heads(self, cand: Candidate, slots: tuple[str, ...], role: str) -> list[Token]:
         """Arguments of "launched attacks on X": the verb's subject, the noun's or verb's preps."""
@@ -210,6 +233,8 @@ class EventExtractor:
             return None  # "tensions threatened to spill over": not a political actor
         self._mark_actor_places(places, actors)
         fact = status_of(tok)
+        if fact.status == "conditional" and entry.type == "THREATEN":
+            fact = status_of(tok, main_clause=False)  # "if you attack, we will respond" is itself a threat
         start = offset + tok.idx
         sent = tok.sent
         event = Event(

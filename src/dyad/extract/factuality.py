@@ -74,7 +74,9 @@ def _negated(tok: Token, chain: list[Token], c: Cues) -> str | None:
                 return child.text
         if node.i != tok.i and node.lemma_.lower() in c.negating_verbs:
             return node.text
-    # "no one was hurt", "no casualties were reported"
+    # "no one was hurt", "no casualties were reported", "no arrests were made"
+    if tok.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in c.negative_quantifiers for d in tok.children):
+        return next(d.text for d in tok.children if d.dep_ == "det")
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
             if child.lower_ in c.negative_quantifiers or any(
@@ -93,7 +95,22 @@ def _clause_root(tok: Token) -> Token:
     return cur
 
 
-def _conditional(tok: Token, c: Cues) -> str | None:
+def _main_clause_condition(tok: Token, c: Cues) -> str | None:
+    """The main clause of a conditional: "Moscow will expel diplomats *if* Tallinn ..."."""
+    root = _clause_root(tok)
+    for child in root.children:
+        if child.dep_ == "advcl":
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ in c.conditional_marks - {"once", "whether"}:
+                    return mark.text
+    return None
+
+
+def _conditional(tok: Token, c: Cues, main_clause: bool = True) -> str | None:
+    if main_clause:
+        cue = _main_clause_condition(tok, c)
+        if cue:
+            return cue
     cur = tok
     for _ in range(8):
         root = _clause_root(cur)
@@ -141,15 +158,19 @@ def _future(tok: Token, chain: list[Token], c: Cues) -> str | None:
     return None
 
 
-def status_of(tok: Token) -> Factuality:
-    """The factuality of the event whose trigger is ``tok``."""
+def status_of(tok: Token, main_clause: bool = True) -> Factuality:
+    """The factuality of the event whose trigger is ``tok``.
+
+    ``main_clause=False`` ignores an if-clause that modifies the trigger's own clause
+    (a conditional threat is still a threat that was made).
+    """
     c = cues()
     chain = _controllers(tok)
     for test, status in ((_negated, "negated"),):
         cue = test(tok, chain, c)
         if cue:
             return Factuality(status, cue)
-    cue = _conditional(tok, c)
+    cue = _conditional(tok, c, main_clause)
     if cue:
         return Factuality("conditional", cue)
     cue = _speculative(tok, chain, c)

@@ -46,6 +46,8 @@ class TriggerEntry:
     prep: str | None = None
     object: frozenset[str] | None = None
     modifier: frozenset[str] | None = None
+    subject: frozenset[str] | None = None
+    not_modifier: frozenset[str] | None = None
     actor: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
     content: bool = False
@@ -53,7 +55,7 @@ class TriggerEntry:
 
     @property
     def n_constraints(self) -> int:
-        return sum(x is not None for x in (self.particle, self.prep, self.object, self.modifier))
+        return sum(x is not None for x in (self.particle, self.prep, self.object, self.modifier, self.subject))
 
 
 @dataclass(slots=True)
@@ -90,6 +92,9 @@ def quad_for_cameo(cameo: str | None) -> str | None:
 def _as_tuple(value: Any) -> tuple[str, ...] | None:
     if value is None:
         return None
+    if isinstance(value, bool) or (isinstance(value, list) and any(isinstance(v, bool) for v in value)):
+        # YAML reads bare on/off/yes/no as booleans
+        raise KnowledgeError("a word was read as true/false: quote on, off, yes and no", code="E410")
     if isinstance(value, str):
         return (value.lower(),)
     return tuple(str(v).lower() for v in value)
@@ -123,10 +128,12 @@ def _entry(raw: dict[str, Any], classes: dict[str, list[str]], where: str, order
     if not _CAMEO_RE.match(cameo):
         raise KnowledgeError(f"{where}: CAMEO code must be 2-4 digits, not {cameo!r}", code="E405")
     is_verb = pos == "VERB"
-    actor = _as_tuple(raw.get("actor")) or (_VERB_ACTOR if is_verb else _NOUN_ACTOR)
     recipient = _as_tuple(raw.get("recipient"))
     if recipient is None:
         recipient = _VERB_RECIPIENT if is_verb else ()
+    actor = _as_tuple(raw.get("actor")) or (_VERB_ACTOR if is_verb else _NOUN_ACTOR)
+    if not is_verb:  # a noun's possessor/modifier is its actor unless the entry makes it the recipient
+        actor = actor + tuple(s for s in _NOUN_ACTOR if s not in actor and s not in recipient)
     lemma = str(raw["lemma"]).lower().strip()
     return TriggerEntry(
         id=f"{lemma}.{pos.lower()}.{order}", lemma=lemma, pos=pos, type=etype, cameo=cameo,
@@ -135,12 +142,14 @@ def _entry(raw: dict[str, Any], classes: dict[str, list[str]], where: str, order
         prep=(str(raw["prep"]).lower() if raw.get("prep") else None),
         object=_expand(_as_tuple(raw.get("object")), classes, where),
         modifier=_expand(_as_tuple(raw.get("modifier")), classes, where),
+        subject=_expand(_as_tuple(raw.get("subject")), classes, where),
+        not_modifier=_expand(_as_tuple(raw.get("not_modifier")), classes, where),
         actor=actor, recipient=recipient, content=bool(raw.get("content", False)), order=order,
     )
 
 
 def _signature(e: TriggerEntry) -> tuple[Any, ...]:
-    return (e.lemma, e.pos, e.particle, e.prep, e.object, e.modifier)
+    return (e.lemma, e.pos, e.particle, e.prep, e.object, e.modifier, e.subject, e.not_modifier)
 
 
 def _read(path: Path | Any, name: str) -> dict[str, Any]:

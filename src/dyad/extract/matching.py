@@ -28,6 +28,8 @@ class Constructions:
     casualty_injured: frozenset[str]
     casualty_arrested: frozenset[str]
     name_labels: frozenset[str]
+    quantity_nouns: frozenset[str]
+    content_nouns: frozenset[str]
     numbers: dict[str, int]
 
 
@@ -56,12 +58,37 @@ def _lemma_set(tok: Token) -> set[str]:
 
 def _object_lemmas(tok: Token) -> set[str]:
     out: set[str] = set()
-    for child in tok.children:
-        if child.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd") or (child.dep_ == "dative" and child.pos_ != "ADP"):
-            out |= _lemma_set(child)
-            out |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass", "attr", "oprd")
+               or (c.dep_ == "dative" and c.pos_ != "ADP")]
+    if tok.pos_ == "NOUN":  # a noun's object is its "of" phrase: "the expulsion of diplomats"
+        objects += [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for p in prep.children if p.dep_ == "pobj"]
+    for child in objects:
+        child = through_quantity(child)
+        out |= _lemma_set(child)
+        out |= {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "rockets fired at the base": the head is the object
         out |= _lemma_set(tok.head)
+    return out
+
+
+def through_quantity(tok: Token) -> Token:
+    """"dozens of students" -> students; other tokens unchanged."""
+    if tok.lemma_.lower() in constructions().quantity_nouns or tok.lower_ in constructions().quantity_nouns or tok.like_num:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return tok
+
+
+def _subject_lemmas(tok: Token) -> set[str]:
+    out: set[str] = set()
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass") or (child.dep_ == "agent"):
+            child = through_quantity(child)
+            out |= _lemma_set(child) | {c.lemma_.lower() for c in child.children if c.dep_ == "compound"}
     return out
 
 
@@ -72,10 +99,14 @@ def _satisfied(tok: Token, entry: TriggerEntry) -> bool:
         return False
     if entry.object is not None and not (_object_lemmas(tok) & entry.object):
         return False
-    if entry.modifier is not None:
+    if entry.subject is not None and not (_subject_lemmas(tok) & entry.subject):
+        return False
+    if entry.modifier is not None or entry.not_modifier is not None:
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")}
         mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        if not (mods & entry.modifier):
+        if entry.modifier is not None and not (mods & entry.modifier):
+            return False
+        if entry.not_modifier is not None and mods & entry.not_modifier:
             return False
     return True
 
@@ -94,8 +125,8 @@ def match_entry(tok: Token, lexicon: Lexicon, lemma: str | None = None, pos: str
 
 def is_excluded(tok: Token, c: Constructions) -> bool:
     """Tokens that look like triggers but do not report an event."""
-    if tok.ent_type_ in c.name_labels:
-        return True
+    if tok.ent_type_ in c.name_labels and (tok.pos_ != "VERB" or tok.dep_ in ("compound", "amod")):
+        return True  # a verb inside a mis-tagged name ("Jordan airlifts food") is still a verb
     if tok.pos_ == "NOUN" and tok.dep_ == "compound":
         return True  # "attack helicopter", "protest movement"
     if tok.pos_ == "VERB" and tok.dep_ == "amod":
