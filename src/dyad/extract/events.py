@@ -175,14 +175,15 @@ class EventExtractor:
                 return [child]
         return []
 
-    def _code(self, heads: list[Token], offset: int, ctx: ArticleContext, exclude: set[int]) -> list[tuple[ActorRef, Token]]:
+    def _code(self, heads: list[Token], offset: int, ctx: ArticleContext, exclude: set[int],
+              when: dt.date | None = None) -> list[tuple[ActorRef, Token]]:
         out: list[tuple[ActorRef, Token]] = []
         for head in heads:
             if head.i in exclude:
                 continue
             start, end = argument_span(head)
             span = head.doc[start:end]
-            out.append((self.coder.code(span, head, offset, ctx.published, ctx.memory), head))
+            out.append((self.coder.code(span, head, offset, when or ctx.published, ctx.memory), head))
             exclude.add(head.i)
         return out
 
@@ -223,10 +224,12 @@ class EventExtractor:
 
     def _event(self, cand: Candidate, offset: int, ctx: ArticleContext, times: list, places: list) -> Event | None:
         tok, entry = cand.token, cand.entry
+        date = date_event(tok, times, _Clock(ctx.published))
+        when = _event_day(date) or ctx.published  # roles are checked at the event's date, not the article's
         used: set[int] = set()
-        coded_actors = self._code(self._heads(cand, entry.actor, "actor"), offset, ctx, used)
+        coded_actors = self._code(self._heads(cand, entry.actor, "actor"), offset, ctx, used, when)
         actors = [ref for ref, _ in coded_actors]
-        recipients = [ref for ref, _ in self._code(self._heads(cand, entry.recipient, "recipient"), offset, ctx, used)]
+        recipients = [ref for ref, _ in self._code(self._heads(cand, entry.recipient, "recipient"), offset, ctx, used, when)]
         if tok.pos_ == "NOUN" and not self._noun_is_reportable(tok, actors, recipients):
             return None
         if actors and entry.type in _VERBAL and all(_uncoded_noun(ref, head) for ref, head in coded_actors):
@@ -245,7 +248,7 @@ class EventExtractor:
             sentence=sent.text, sentence_start=offset + sent.start_char, sentence_end=offset + sent.end_char,
             actors=actors, recipients=recipients, status=fact.status, status_cue=fact.cue,
             attributed_to=self._attribution(tok, offset, ctx),
-            date=date_event(tok, times, _Clock(ctx.published)), location=locate_event(tok, places, [(r.start, r.end) for r in recipients] if entry.type in _VERBAL else []),
+            date=date, location=locate_event(tok, places, [(r.start, r.end) for r in recipients] if entry.type in _VERBAL else []),
             size=size_of(tok, entry.type, self.cx) or Size(),
             mentions=[Mention(ctx.article_id, start, start + len(tok.text))],
             confidence=_confidence(tok, actors, recipients), version=ctx.version,
@@ -277,6 +280,16 @@ def _uncoded_noun(ref: ActorRef, head: Token) -> bool:
     if ref.country or ref.sector or ref.via or ref.kind in ("person", "organization", "country"):
         return False
     return head.pos_ == "NOUN" and not head.ent_type_
+
+
+def _event_day(date) -> dt.date | None:  # type: ignore[no-untyped-def]
+    """The start of a stated event date, for checking who held which office then."""
+    if date.stated and date.start:
+        try:
+            return dt.date.fromisoformat(date.start[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def _confidence(tok: Token, actors: list[ActorRef], recipients: list[ActorRef]) -> float:

@@ -138,11 +138,18 @@ class ActorCoder:
         return None
 
     # -- coding --------------------------------------------------------------
-    def _from_entities(self, span: Span, when: dt.date | None, memory: MentionMemory) -> _Coding:
+    def _from_entities(self, span: Span, when: dt.date | None, memory: MentionMemory,
+                       head: Token | None = None) -> _Coding:
         coding = _Coding()
         for ent in span.ents:
             text = _clean(ent.text)
             if not text:
+                continue
+            if head is not None and not (ent.start <= head.i < ent.end) and ent.label_ == "PERSON":
+                # a person named as possessor or modifier ("Soleimani's successor") lends a country, not an identity
+                found_person = self._person(text, when) or memory.surname(text)
+                if found_person and found_person.country and coding.country is None:
+                    coding.country = found_person.country
                 continue
             found: _Coding | None = None
             if ent.label_ == "PERSON":
@@ -230,9 +237,10 @@ class ActorCoder:
         """An :class:`ActorRef` for ``span`` (offsets shifted by ``offset`` into the article)."""
         coding = self._pronoun(head, memory, when) if head.pos_ == "PRON" else None
         if coding is None:
-            coding = self._from_entities(span, when, memory)
+            coding = self._from_entities(span, when, memory, head)
             if coding.kind is None and head.pos_ == "PROPN":
-                known = memory.surname(head.text)  # a surname the NER did not tag
+                # a name the NER did not tag (common in headlines): the knowledge base, then earlier mentions
+                known = self._person(_clean(span.text), when) or self._person(head.text, when) or memory.surname(head.text)
                 if known is not None:
                     coding = _Coding(known.name, known.country, known.sector, known.kind, known.actor_id, list(known.sectors))
             whole = self._org(_clean(span.text))
