@@ -1,0 +1,258 @@
+"""dyad's own gold for the demo corpus (``src/dyad/data/demo/gold.jsonl``).
+
+Gold format, one article per line::
+
+    {"id": ..., "text": ... (or the text in another demo .jsonl with the same id),
+     "published": "YYYY-MM-DD"|null, "title": ...|null,
+     "events": [{"cluster", "type", "trigger", "trigger_occurrence",
+                 "actors": [{"text", "name", "country", "sector"}], "recipients": [...],
+                 "date": {"start", "end", "precision", "text"}|null,
+                 "place": {"name", "lat", "lon", "country", "precision"}|null,
+                 "status", "attributed_to", "size"}]}
+
+``trigger_occurrence`` counts occurrences of the trigger text in the article from 1
+(0 is read as 1); ``trigger_start``/``trigger_end`` may be given instead.
+``cluster`` ids are global: two gold events with the same id are one real event.
+
+Scoring: gold events are matched one-to-one to predicted *mentions* (each event's
+trigger plus its ``mentions``) in the same article by character overlap. Event
+P/R/F1 counts a match with the right type as a true positive. On matched pairs:
+type accuracy, actor/recipient text match (case-insensitive equality or
+containment), country (some predicted actor of the same role has the gold
+country), date (predicted interval inside the gold interval; same precision),
+place within 10 km, status, attribution, stated sizes. B-cubed F1 over gold
+clusters when the predicted events carry cluster ids (or merged mentions).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..model import Article
+from .actors import norm_code
+from .common import Loaded, Progress, parse_date, run_pipeline
+from .labels import plover_type
+from .metrics import Span, bcubed, haversine_km, match_spans, prf, safe_div
+from .report import Case, SuiteReport
+
+__all__ = ["DemoArticle", "gold_path", "load", "evaluate", "score_articles", "trigger_span", "text_match"]
+
+PLACE_KM = 10.0
+
+
+@dataclass(slots=True)
+class DemoArticle:
+    id: str
+    text: str
+    published: str | None = None
+    title: str | None = None
+    events: list[dict[str, Any]] = field(default_factory=list)
+    #: trigger span of each gold event (None when it cannot be found in the text)
+    spans: list[Span | None] = field(default_factory=list)
+
+
+def gold_path() -> Path:
+    return Path(str(resources.files("dyad") / "data" / "demo" / "gold.jsonl"))
+
+
+def trigger_span(text: str, ev: dict[str, Any]) -> Span | None:
+    if isinstance(ev.get("trigger_start"), int) and isinstance(ev.get("trigger_end"), int):
+        return ev["trigger_start"], ev["trigger_end"]
+    trig = ev.get("trigger")
+    if not isinstance(trig, str) or not trig:
+        return None
+    nth = max(1, int(ev.get("trigger_occurrence") or 1))
+    pos = -1
+    for _ in range(nth):
+        pos = text.find(trig, pos + 1)
+        if pos < 0:
+            return None
+    return pos, pos + len(trig)
+
+
+def _corpus_texts(folder: Path, gold: Path) -> dict[str, dict[str, Any]]:
+    """id -> article record from any other .jsonl in the demo folder (the corpus)."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob("*.jsonl")):
+        if path == gold:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(rec, dict) and rec.get("id") is not None and isinstance(rec.get("text"), str):
+                out[str(rec["id"])] = rec
+    return out
+
+
+def load(path: Path | None = None, limit: int | None = None) -> Loaded[DemoArticle]:
+    path = path or gold_path()
+    out: Loaded[DemoArticle] = Loaded()
+    corpus: dict[str, dict[str, Any]] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if limit and len(out.records) >= limit:
+            break
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError:
+            out.skip("invalid JSON")
+            continue
+        if not isinstance(raw, dict) or raw.get("id") is None:
+            out.skip("record without id")
+            continue
+        aid = str(raw["id"])
+        text = raw.get("text")
+        meta = raw
+        if not isinstance(text, str):
+            corpus = corpus if corpus is not None else _corpus_texts(path.parent, path)
+            meta = corpus.get(aid, {})
+            text = meta.get("text")
+        if not isinstance(text, str):
+            out.skip("no article text")
+            continue
+        events = [e for e in raw.get("events") or [] if isinstance(e, dict)]
+        spans = [trigger_span(text, e) for e in events]
+        for sp in spans:
+            if sp is None:
+                out.skip("gold trigger not found in text")
+        out.records.append(DemoArticle(aid, text, raw.get("published") or meta.get("published"),
+                                       raw.get("title") or meta.get("title"), events, spans))
+    return out
+
+
+def text_match(gold: str | None, pred: str | None) -> bool:
+    if not gold or not pred:
+        return False
+    g, p = " ".join(gold.lower().split()), " ".join(pred.lower().split())
+    return g == p or g in p or p in g
+
+
+def _get(obj: Any, key: str) -> Any:
+    return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
+
+
+def _cluster_of(event: Any) -> str | None:
+    for key in ("cluster_id", "cluster"):
+        v = getattr(event, key, None)
+        if v:
+            return str(v)
+    return None
+
+
+def score_articles(pairs: list[tuple[DemoArticle, list[Any]]]) -> SuiteReport:
+    rep = SuiteReport("demo")
+    c = dict.fromkeys(("tp", "n_pred", "n_gold", "matched", "type", "act", "act_n", "rec", "rec_n",
+                       "cty", "cty_n", "date", "date_prec", "date_n", "place", "place_n", "status",
+                       "attr", "attr_n", "size", "size_n"), 0)
+    gold_clusters: dict[Any, str] = {}
+    pred_clusters: dict[Any, str] = {}
+    have_clusters = False
+    for doc, events in pairs:
+        units: list[tuple[Span, Any]] = []
+        for e in events:
+            spans = {(e.trigger.start, e.trigger.end)}
+            spans |= {(m.start, m.end) for m in (e.mentions or []) if m.article_id == doc.id}
+            units += [(s, e) for s in sorted(spans)]
+            have_clusters |= _cluster_of(e) is not None or len(spans) > 1
+        c["n_pred"] += len(units)
+        idx = [i for i, sp in enumerate(doc.spans) if sp is not None]
+        c["n_gold"] += len(doc.events)
+        matches = match_spans([doc.spans[i] for i in idx], [u[0] for u in units])
+        matched_gold = set()
+        for gi_local, j in matches:
+            gi = idx[gi_local]
+            g, p = doc.events[gi], units[j][1]
+            matched_gold.add(gi)
+            key = (doc.id, gi)
+            if g.get("cluster") is not None:
+                gold_clusters[key] = str(g["cluster"])
+                pred_clusters[key] = _cluster_of(p) or p.id
+            c["matched"] += 1
+            type_ok = plover_type(p.event_type) == plover_type(g.get("type"))
+            c["type"] += type_ok
+            c["tp"] += type_ok
+            c["status"] += (p.status or "asserted") == (g.get("status") or "asserted")
+            _score_fields(g, p, c)
+            if not type_ok:
+                rep.cases.append(Case(p.sentence, {"type": g.get("type"), "trigger": g.get("trigger")},
+                                      {"type": p.event_type, "trigger": p.trigger.text}, loss=1.0, id=doc.id))
+        for gi, g in enumerate(doc.events):
+            if gi not in matched_gold:
+                if g.get("cluster") is not None:
+                    gold_clusters[(doc.id, gi)] = str(g["cluster"])
+                rep.cases.append(Case(g.get("trigger") or "", g, "not found", loss=1.0, id=doc.id))
+    ev = prf(c["tp"], c["n_pred"], c["n_gold"])
+    rep.add("event precision (trigger+type)", ev.precision, n=c["n_pred"])
+    rep.add("event recall (trigger+type)", ev.recall, n=c["n_gold"])
+    rep.add("event F1 (trigger+type)", ev.f1)
+    rep.add("type accuracy | trigger matched", safe_div(c["type"], c["matched"]), n=c["matched"])
+    rep.add("actor text match", safe_div(c["act"], c["act_n"]), n=c["act_n"])
+    rep.add("recipient text match", safe_div(c["rec"], c["rec_n"]), n=c["rec_n"])
+    rep.add("country accuracy", safe_div(c["cty"], c["cty_n"]), n=c["cty_n"])
+    rep.add("date within gold interval", safe_div(c["date"], c["date_n"]), n=c["date_n"])
+    rep.add("date same precision", safe_div(c["date_prec"], c["date_n"]), n=c["date_n"])
+    rep.add(f"place within {PLACE_KM:g} km", safe_div(c["place"], c["place_n"]), n=c["place_n"])
+    rep.add("status accuracy", safe_div(c["status"], c["matched"]), n=c["matched"])
+    rep.add("attribution match", safe_div(c["attr"], c["attr_n"]), n=c["attr_n"])
+    rep.add("stated sizes exact", safe_div(c["size"], c["size_n"]), n=c["size_n"])
+    if have_clusters and gold_clusters:
+        p, r, f = bcubed(gold_clusters, pred_clusters)
+        rep.add("dedup B-cubed F1", f, n=len(gold_clusters))
+        rep.add("dedup B-cubed P/R", f"{p:.3f}/{r:.3f}")
+    else:
+        rep.notes.append("dedup not scored: predicted events carry no cluster ids or merged mentions")
+    return rep
+
+
+def _score_fields(g: dict[str, Any], p: Any, c: dict[str, int]) -> None:
+    for role, key, n_key in (("actors", "act", "act_n"), ("recipients", "rec", "rec_n")):
+        preds = list(getattr(p, role) or [])
+        for ga in g.get(role) or []:
+            if not isinstance(ga, dict):
+                continue
+            c[n_key] += 1
+            c[key] += any(text_match(ga.get("text"), pa.text) or text_match(ga.get("name"), pa.name)
+                          for pa in preds)
+            if ga.get("country"):
+                c["cty_n"] += 1
+                c["cty"] += any(norm_code(pa.country) == norm_code(ga["country"]) for pa in preds)
+    gd = g.get("date")
+    if isinstance(gd, dict) and gd.get("start"):
+        c["date_n"] += 1
+        g0, g1 = parse_date(gd.get("start")), parse_date(gd.get("end") or gd.get("start"))
+        p0, p1 = parse_date(p.date.start), parse_date(p.date.end or p.date.start)
+        c["date"] += bool(g0 and g1 and p0 and p1 and g0 <= p0 and p1 <= g1)
+        c["date_prec"] += (p.date.precision or None) == (gd.get("precision") or None)
+    gp = g.get("place")
+    if isinstance(gp, dict) and gp.get("lat") is not None and gp.get("lon") is not None:
+        c["place_n"] += 1
+        loc = p.location
+        c["place"] += bool(loc is not None and loc.lat is not None and loc.lon is not None
+                           and haversine_km(float(gp["lat"]), float(gp["lon"]), loc.lat, loc.lon) <= PLACE_KM)
+    ga = g.get("attributed_to")
+    if ga:
+        c["attr_n"] += 1
+        gtext = ga.get("text") if isinstance(ga, dict) else str(ga)
+        c["attr"] += bool(p.attributed_to is not None and text_match(gtext, p.attributed_to.text))
+    gs = g.get("size")
+    if isinstance(gs, dict):
+        for k in ("dead", "injured", "arrested"):
+            if gs.get(k) is not None:
+                c["size_n"] += 1
+                c["size"] += getattr(p.size, k, None) == gs[k]
+
+
+def evaluate(loaded: Loaded[DemoArticle], progress: Progress | None = None) -> SuiteReport:
+    docs = loaded.records
+    articles = [Article(id=d.id, text=d.text, title=d.title, published=parse_date(d.published)) for d in docs]
+    results = run_pipeline(articles, progress)
+    rep = score_articles([(d, list(results[d.id].events) if d.id in results else []) for d in docs])
+    rep.records, rep.skipped, rep.skip_reasons = len(docs), loaded.skipped, loaded.reasons
+    return rep
