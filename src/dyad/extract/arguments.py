@@ -63,6 +63,8 @@ def subject_of(verb: Token, _depth: int = 0) -> list[Token]:
     if _depth > 4:
         return []
     head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp") and head.head.i != head.i:
+        return subject_of(head.head, _depth + 1)  # "he would be ready to host", "is willing to send"
     if verb.dep_ == "relcl" and not is_passive(verb):
         return [head]
     if verb.dep_ in ("xcomp", "conj") and head.i != verb.i and head.pos_ in ("VERB", "AUX"):

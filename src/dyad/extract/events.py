@@ -11,7 +11,7 @@ and attribution (:mod:`.factuality`), date, place and size.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,7 +22,7 @@ from ..resolve.actors.coder import ActorCoder, MentionMemory
 from ..resolve.places import locate_event
 from ..resolve.time import date_event
 from .arguments import argument_span, expand_conj, slot_heads, subject_of
-from .factuality import reporting_head, status_of
+from .factuality import cues, reporting_head, status_of
 from .lexicon import Lexicon, quad_for_cameo
 from .matching import Candidate, constructions, headline_lemmas, is_excluded, match_entry, through_quantity
 from .size import size_of
@@ -219,6 +219,9 @@ class EventExtractor:
             event = self._event(cand, offset, ctx, times, places)
             if event is not None:
                 events.append(event)
+                intent = _intent_event(event)
+                if intent is not None:
+                    events.append(intent)
         self._remember_names(doc, offset, ctx)
         return events
 
@@ -280,6 +283,28 @@ def _uncoded_noun(ref: ActorRef, head: Token) -> bool:
     if ref.country or ref.sector or ref.via or ref.kind in ("person", "organization", "country"):
         return False
     return head.pos_ == "NOUN" and not head.ent_type_
+
+
+def _intent_event(event: Event) -> Event | None:
+    """A stated intention is itself an event (PLOVER): "will release" -> AGREE, "will strike" -> THREATEN.
+
+    The future event keeps its own type and ``status: future``; the intent is asserted.
+    """
+    if event.status != "future":
+        return None
+    c = cues()
+    if event.event_type in c.intent_agree_types:
+        etype, cameo = "AGREE", "030"
+    elif event.event_type in c.intent_threaten_types:
+        etype, cameo = "THREATEN", "138" if event.event_type in ("ASSAULT", "MOBILIZE") else "130"
+    else:
+        return None
+    return replace(
+        event, id=stable_id(event.article_id, event.trigger.start, "intent", etype), event_type=etype,
+        cameo=cameo, mode=None, quad=quad_for_cameo(cameo), status="asserted",
+        rule=f"intent:{event.rule}", mentions=list(event.mentions), date=replace(event.date),
+        confidence=max(0.05, event.confidence - 0.1),
+    )
 
 
 def _event_day(date) -> dt.date | None:  # type: ignore[no-untyped-def]

@@ -35,6 +35,8 @@ class Cues:
     conditional_marks: frozenset[str]
     reporting_verbs: frozenset[str]
     negative_quantifiers: frozenset[str]
+    intent_agree_types: frozenset[str]
+    intent_threaten_types: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +49,8 @@ class Factuality:
 def cues() -> Cues:
     path = resources.files("dyad") / "data" / "lexicon" / "factuality.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Cues(**{k: frozenset(str(w).lower() for w in v) for k, v in raw.items()})
+    types = ("intent_agree_types", "intent_threaten_types")
+    return Cues(**{k: frozenset(str(w) if k in types else str(w).lower() for w in v) for k, v in raw.items()})
 
 
 def _controllers(tok: Token) -> list[Token]:
