@@ -40,6 +40,9 @@ COMMANDS: dict[str, str] = {
 # Written separately; registered only when its module is present.
 _OPTIONAL: dict[str, str] = {
     "eval": "dyad.cli.eval_cmd:eval_command",
+    "times": "dyad.cli.times_cmd:times_command",
+    "places": "dyad.cli.places_cmd:places_command",
+    "quotes": "dyad.cli.quotes_cmd:quotes_command",
 }
 
 

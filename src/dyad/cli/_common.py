@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import csv
 import json
 import sys
@@ -43,7 +45,17 @@ input_options = _stack(
     click.option("--url-column", metavar="NAME", default=None, help="JSONL/CSV field with the URL [url]."),
 )
 
+def _use_actor_file(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """--actors FILE: the user's actor knowledge, read by every pipeline process through the setting."""
+    if value:
+        os.environ["DYAD_ACTORS"] = value
+
+
 pipeline_options = _stack(
+    click.option("--actors", metavar="FILE", type=click.Path(exists=True, dir_okay=False), default=None,
+                 expose_value=False, callback=_use_actor_file, is_eager=True,
+                 help="Your own actor file (YAML/JSON, same format as dyad's knowledge) that adds to or "
+                      "overrides dyad's actors (default: $DYAD_ACTORS)."),
     click.option("--n-process", type=click.IntRange(min=1), default=None, metavar="N",
                  help="Worker processes (default: $DYAD_N_PROCESS or 1)."),
     click.option("--batch-size", type=click.IntRange(min=1), default=None, metavar="N",
