@@ -82,17 +82,17 @@ class PeakMemory(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.rss = self.pss = 0
-        self._stop = threading.Event()
+        self._halt = threading.Event()
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             pids = _tree(os.getpid())
             self.rss = max(self.rss, sum(_kb(f"/proc/{p}/status", "VmRSS:") for p in pids))
             self.pss = max(self.pss, sum(_kb(f"/proc/{p}/smaps_rollup", "Pss:") for p in pids))
             time.sleep(0.05)
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
         self.join()
 
 
@@ -203,7 +203,9 @@ def main() -> None:
     for mode in args.modes.split(","):
         for n in (int(x) for x in args.processes.split(",")):
             out = subprocess.run([sys.executable, __file__, "--one", mode, str(n), corpus],
-                                 capture_output=True, text=True, check=True)
+                                 capture_output=True, text=True)
+            if out.returncode != 0:
+                sys.exit(f"{mode} n_process={n} failed:\n{out.stderr[-2000:]}")
             res = json.loads(out.stdout.strip().splitlines()[-1])
             print(f"{mode:8s} n_process={n}  {res['articles_per_s']:7.2f} articles/s  "
                   f"{res['words_per_s']:7d} words/s  peak RSS {res['peak_rss_mb']} MB  PSS {res['peak_pss_mb']} MB")
