@@ -50,8 +50,16 @@ class MentionMemory:
 
     persons: list[tuple[str, _Coding]] = field(default_factory=list)
     groups: list[tuple[str, _Coding]] = field(default_factory=list)
+    countries: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def focus(self) -> str | None:
+        """The country the article is about so far (most coded mentions)."""
+        return max(self.countries.items(), key=lambda kv: kv[1])[0] if self.countries else None
 
     def remember(self, text: str, coding: _Coding) -> None:
+        if coding.country and len(coding.country) == 3 and coding.country not in ("IGO", "NGO"):
+            self.countries[coding.country] = self.countries.get(coding.country, 0) + 1
         if coding.kind == "person":
             for i, (known, old) in enumerate(self.persons):
                 if known.lower() == text.lower():  # same person again: keep what each mention told us
@@ -74,6 +82,16 @@ class MentionMemory:
     def last(self, person: bool) -> tuple[str, _Coding] | None:
         pool = self.persons if person else self.groups
         return pool[-1] if pool else None
+
+
+#: sectors of national institutions, which take the article's country when none is named
+_NATIONAL = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+
+
+def _definite(span: Span) -> bool:
+    """A definite description ("the army", "the interior ministry"), not "a ministry" or "officials"."""
+    first = span.doc[span.start - 1] if span.start > 0 and span.doc[span.start - 1].dep_ == "det" else span[0]
+    return first.lower_ == "the" and span.root.tag_ in ("NN", "NNP")
 
 
 def _clean(text: str) -> str:
@@ -247,6 +265,8 @@ class ActorCoder:
             if whole:
                 coding = whole
             self._from_words(span, coding)
+            if coding.country is None and coding.sector in _NATIONAL and _definite(span):
+                coding.country = memory.focus  # "the defence ministry" in an article about Niger
             if coding.name is None:
                 coding.name = _clean(span.text) or span.text
             memory.remember(coding.name if coding.kind == "person" else span.text, coding)
