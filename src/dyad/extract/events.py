@@ -49,6 +49,8 @@ class ArticleContext:
     published: dt.date | None
     version: str
     memory: MentionMemory = field(default_factory=MentionMemory)
+    #: (noun lemma, type) of event nouns already reported in this article, for anaphora ("the attack")
+    seen_nouns: set[tuple[str, str]] = field(default_factory=set)
 
 
 class EventExtractor:
@@ -138,6 +140,8 @@ class EventExtractor:
             heads = self._light_heads(cand, slots, role)
         else:
             heads = slot_heads(tok, slots, verb=cand.entry.pos == "VERB")
+        if not heads and role == "actor" and tok.pos_ == "NOUN":
+            heads = self._claimer(tok)
         if not heads and role == "recipient" and cand.entry.content:
             heads = self._content_recipient(tok)
         skip = {tok.i, cand.noun.i if cand.noun is not None else -1}
@@ -150,6 +154,17 @@ class EventExtractor:
             if head.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X") or (head.pos_ == "ADJ" and (head.dep_ in _NOMINAL_DEPS or head.ent_type_)):
                 out.append(head)
         return out
+
+    def _claimer(self, noun: Token) -> list[Token]:
+        """"JNIM claimed (responsibility for) the attack": the claimer is the attack's actor."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in self.cx.claim_objects:
+            verb = noun.head.head.head
+        elif noun.dep_ != "dobj":
+            return []
+        if verb.lemma_.lower() in self.cx.claim_verbs:
+            return subject_of(verb)
+        return []
 
     def _light_heads(self, cand: Candidate, slots: tuple[str, ...], role: str) -> list[Token]:
         """Arguments of "launched attacks on X": the verb's subject, the noun's or verb's preps."""
@@ -187,10 +202,36 @@ class EventExtractor:
             exclude.add(head.i)
         return out
 
-    def _noun_is_reportable(self, tok: Token, actors: list[ActorRef], recipients: list[ActorRef]) -> bool:
-        """Bare event nouns ("the threat of war") need an argument or a clausal role."""
+    def _fold_casualties(self, events: list[Event], doc: Doc, offset: int) -> list[Event]:
+        """Casualty verbs that report an attack told by another trigger in the sentence join that event."""
+        out: list[Event] = []
+        main_by_sent: dict[int, Event] = {}
+        for ev in events:
+            tok = doc.char_span(ev.trigger.start - offset, ev.trigger.end - offset)
+            lemma = tok.root.lemma_.lower() if tok is not None else ""
+            if ev.event_type == "ASSAULT" and lemma not in self.cx.casualty_triggers and ev.status == "asserted":
+                main_by_sent.setdefault(ev.sentence_start, ev)
+        for ev in events:
+            tok = doc.char_span(ev.trigger.start - offset, ev.trigger.end - offset)
+            lemma = tok.root.lemma_.lower() if tok is not None else ""
+            main = main_by_sent.get(ev.sentence_start)
+            if main is not None and ev is not main and ev.event_type == "ASSAULT" and lemma in self.cx.casualty_triggers \
+                    and ev.status == main.status and not ev.actors:  # "were killed", "died": no agent of their own
+                known = {(r.start, r.end) for r in main.recipients}
+                main.recipients.extend(r for r in ev.recipients if (r.start, r.end) not in known)
+                main.mentions.extend(ev.mentions)
+                continue
+            out.append(ev)
+        return out
+
+    def _noun_is_reportable(self, tok: Token, actors: list[ActorRef], recipients: list[ActorRef],
+                            ctx: ArticleContext | None = None, etype: str | None = None) -> bool:
+        """Bare event nouns ("the threat of war") need an argument, a clausal role, or an antecedent."""
         if actors or recipients:
             return True
+        if ctx is not None and (tok.lemma_.lower(), etype) in ctx.seen_nouns and any(
+                c.dep_ in ("det", "poss") for c in tok.children):
+            return True  # "the attack", "Sunday's raid": a new mention of an event already reported
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT") and tok.head.pos_ in ("VERB", "AUX"):
             return any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children) or tok.tag_ == "NNS"
         return False
@@ -219,9 +260,11 @@ class EventExtractor:
             event = self._event(cand, offset, ctx, times, places)
             if event is not None:
                 events.append(event)
+                ctx.seen_nouns.add((cand.token.lemma_.lower(), event.event_type)) if cand.token.pos_ == "NOUN" else None
                 intent = _intent_event(event)
                 if intent is not None:
                     events.append(intent)
+        events = self._fold_casualties(events, doc, offset)
         self._remember_names(doc, offset, ctx)
         return events
 
@@ -233,7 +276,7 @@ class EventExtractor:
         coded_actors = self._code(self._heads(cand, entry.actor, "actor"), offset, ctx, used, when)
         actors = [ref for ref, _ in coded_actors]
         recipients = [ref for ref, _ in self._code(self._heads(cand, entry.recipient, "recipient"), offset, ctx, used, when)]
-        if tok.pos_ == "NOUN" and not self._noun_is_reportable(tok, actors, recipients):
+        if tok.pos_ == "NOUN" and not self._noun_is_reportable(tok, actors, recipients, ctx, entry.type):
             return None
         if actors and entry.type in _VERBAL and all(_uncoded_noun(ref, head) for ref, head in coded_actors):
             return None  # "tensions threatened to spill over": not a political actor

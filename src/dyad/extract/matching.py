@@ -30,6 +30,9 @@ class Constructions:
     name_labels: frozenset[str]
     quantity_nouns: frozenset[str]
     content_nouns: frozenset[str]
+    claim_verbs: frozenset[str]
+    claim_objects: frozenset[str]
+    casualty_triggers: frozenset[str]
     numbers: dict[str, int]
 
 

@@ -96,6 +96,7 @@ class QuoteLexicon:
     single_open_after: frozenset[str]
     scare_max_words: int
     scare_markers: tuple[str, ...]
+    speaks_for: frozenset[str]
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     first_person: frozenset[str]
@@ -120,6 +121,7 @@ def quote_lexicon() -> QuoteLexicon:
         source_phrases=tuple(str(p).lower() for p in raw["source_phrases"]),
         question_marks=words["question_marks"], scare_max_words=int(raw["scare_max_words"]),
         scare_markers=tuple(str(m).lower() for m in raw["scare_markers"]),
+        speaks_for=words["speaks_for"],
         person_pronouns=words["person_pronouns"], group_pronouns=words["group_pronouns"],
         first_person=words["first_person"], definite_determiners=words["definite_determiners"],
         **chars,
@@ -370,34 +372,61 @@ class ArticleQuotes:
     # -- antecedents ---------------------------------------------------------------
     def _register(self, seg: _Segment) -> None:
         """Mentions that a later "he", "it" or "the official" can mean."""
-        taken: list[tuple[int, int]] = []
+        found: list[tuple[int, int, Token]] = []
         for tok in seg.doc:
-            if not self._mention_head(tok):
-                continue
-            lo, hi = _mention_bounds(tok)
+            if self._mention_head(tok):
+                lo, hi = _mention_bounds(tok, self.lex)
+                found.append((lo, hi, tok))
+        # a phrase beats the names inside it ("Iran's foreign ministry" over "Iran")
+        found.sort(key=lambda f: (f[0] - f[1], f[0]))
+        taken: list[tuple[int, int]] = []
+        for lo, hi, tok in found:
             if any(lo < b and a < hi for a, b in taken):
                 continue
             taken.append((lo, hi))
-            span = seg.doc[lo:hi]
-            ref = self._code(seg, span, tok)
-            subject = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass"))
-            self.antecedents.append(_Antecedent(
-                start=ref.start, ref=ref, lemma=tok.lemma_.lower(),
-                words=frozenset(t.lower_ for t in span) | frozenset(t.lemma_.lower() for t in span),
-                person=ref.kind == "person" or tok.ent_type_ == "PERSON",
-                plural=tok.tag_ in ("NNS", "NNPS"), subject=subject, segment=seg.index,
-                region=seg.region_of(tok)))
+            self._remember(seg, seg.doc[lo:hi], tok)
         self.antecedents.sort(key=lambda a: a.start)
+
+    def _remember(self, seg: _Segment, span: Span, tok: Token) -> None:
+        ref = self._code(seg, span, tok)
+        named = _named_apposition(tok)
+        if named is not None:
+            # "the mayor of Kharkiv, Oleh Marchenko,": one person, best known by name
+            lo, hi = _mention_bounds(named, self.lex)
+            ref = _with_antecedent(ref, self._code(seg, seg.doc[lo:hi], named))
+        subject = _subject_like(tok)
+        self.antecedents.append(_Antecedent(
+            start=ref.start, ref=ref, lemma=tok.lemma_.lower(),
+            words=frozenset(t.lower_ for t in span) | frozenset(t.lemma_.lower() for t in span),
+            person=named is not None or self._is_person(tok, span, ref),
+            plural=tok.tag_ in ("NNS", "NNPS"), subject=subject, segment=seg.index,
+            region=seg.region_of(tok)))
+
+    def _is_person(self, head: Token, span: Span, ref: ActorRef) -> bool:
+        """A person: coded as one, named as one, headed by a person's role ("press secretary"),
+        or a name under a person's title ("opposition candidate Bola Adeyemi")."""
+        if ref.kind == "person" or head.ent_type_ == "PERSON":
+            return True
+        roles = self.coder.kb.role_by_term
+        role = roles.get(head.lemma_.lower())
+        if role is not None:
+            return role.get("kind") == "person"
+        return head.pos_ == "PROPN" and any(
+            (roles.get(t.lemma_.lower()) or {}).get("kind") == "person" for t in span if t.i < head.i)
 
     def _mention_head(self, tok: Token) -> bool:
         """A named entity's head, or a role noun ("official", "ministry") heading its phrase."""
-        if tok.dep_ == "compound":
-            return False
+        if tok.dep_ in ("compound", "amod") or (tok.dep_ == "appos" and tok.ent_type_ == "PERSON"
+                                                and self._mention_head(tok.head)):
+            return False  # a modifier, or the name of a mention registered with it
         if tok.ent_type_ in _SPEAKER_ENTS and tok.ent_iob_ in ("B", "I"):
             # one head per entity: the token whose head lies outside the entity
             return not (tok.head.i != tok.i and tok.head.ent_iob_ == "I" and tok.head.ent_type_ == tok.ent_type_
                         and abs(tok.head.i - tok.i) < 4)
-        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self.coder.kb.role_by_term
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.pos_ == "PROPN" and not tok.is_lower):
+            return False
+        # role nouns ("official"), and any noun that speaks or is spoken of as a subject
+        return tok.lemma_.lower() in self.coder.kb.role_by_term or _subject_like(tok)
 
     def _code(self, seg: _Segment, span: Span, head: Token) -> ActorRef:
         ref = self.coder.code(span, head, seg.offset, self.published, self.memory)
@@ -413,7 +442,7 @@ class ArticleQuotes:
                 yield ante
 
     def _pronoun_antecedent(self, low: str, pos: int, seg: _Segment, region: int,
-                            exclude: str | None) -> _Antecedent | None:
+                            exclude: set[str | None]) -> _Antecedent | None:
         if low in self.lex.person_pronouns:
             fits = [a for a in self._recent(pos, seg, region) if a.person and not a.plural]
         elif low in ("they", "them"):
@@ -421,7 +450,7 @@ class ArticleQuotes:
         else:  # "it"
             fits = [a for a in self._recent(pos, seg, region) if not a.person and not a.plural]
         # inside a quote, "he" is not the one quoting (who would say "I")
-        fits = [a for a in fits if exclude is None or a.label != exclude]
+        fits = [a for a in fits if not exclude or not ({a.label, a.ref.name} & exclude)]
         subjects = [a for a in fits if a.subject]
         return (subjects or fits or [None])[0]
 
@@ -438,12 +467,24 @@ class ArticleQuotes:
         return None
 
     def _is_description(self, head: Token) -> bool:
-        """ "the official", "the ministry": a role noun with a definite determiner and no name."""
-        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.coder.kb.role_by_term:
+        """ "the official", "the president", "the force": a common noun with a definite
+        determiner and no name (spaCy sometimes tags a lowercase "president" PROPN)."""
+        if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and not head.is_lower):
             return False
         if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in head.subtree):
             return False
         return any(c.dep_ == "det" and c.lower_ in self.lex.definite_determiners for c in head.children)
+
+    def _surname_antecedent(self, head: Token, pos: int, seg: _Segment, region: int) -> _Antecedent | None:
+        """ "Varga told reporters": the earlier full name ending in that word (whatever label
+        the tagger gave the bare surname)."""
+        if head.pos_ != "PROPN" or head.is_lower:
+            return None
+        for ante in self._recent(pos, seg, region):
+            name = ante.ref.name or ante.ref.text
+            if ante.person and len(name.split()) > 1 and name.split()[-1] == head.text:
+                return ante
+        return None
 
     # -- speakers ------------------------------------------------------------------
     def _speaker_token(self, cue: Token, seg: _Segment, level: int) -> Token | None:
@@ -483,10 +524,10 @@ class ArticleQuotes:
         """The coded speaker whose mention is headed by ``head``, resolved to its antecedent."""
         if head is None:
             return None
-        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        named = _named_apposition(head)
         if named is not None and head.ent_type_ != "PERSON":
             head = named  # "the mayor, Oleh Marchenko, said": the name is the speaker
-        lo, hi = _mention_bounds(head)
+        lo, hi = _mention_bounds(head, self.lex)
         span = seg.doc[lo:hi]
         ref = self._code(seg, span, head)
         low = head.lower_
@@ -494,11 +535,18 @@ class ArticleQuotes:
             return _with_antecedent(ref, outer)  # "I" inside a quote is its speaker
         ante: _Antecedent | None = None
         if head.pos_ == "PRON" and low in self.lex.person_pronouns | self.lex.group_pronouns:
-            ante = self._pronoun_antecedent(low, ref.start, seg, level, _label(outer))
+            exclude = {_label(outer), outer.name} - {None} if outer is not None else set()
+            ante = self._pronoun_antecedent(low, ref.start, seg, level, exclude)
         elif self._is_description(head):
             ante = self._description_antecedent(span, head, ref.start, seg, level)
+        elif len(span) == 1:
+            ante = self._surname_antecedent(head, ref.start, seg, level)
         if ante is not None:
             return _with_antecedent(ref, ante.ref)
+        if head.pos_ == "PRON":
+            # no earlier mention fits: better unresolved than the coder's last-seen guess
+            return dataclasses.replace(ref, name=ref.text, country=None, sector=None, actor_id=None,
+                                       kind=None, via=None, sectors=[])
         return ref
 
     # -- direct quotes -------------------------------------------------------------
@@ -532,7 +580,10 @@ class ArticleQuotes:
         roots = [t for t in seg.doc if seg.region_of(t) == k and seg.region_of(t.head) != k]
         for root in roots:
             head = root.head
-            if head is cue or (head.dep_ in ("prep", "agent") and head.head is cue):
+            if head.i == cue.i or (head.dep_ in ("prep", "agent") and head.head.i == cue.i):
+                return True
+            # "dismissed the claim as "pure propaganda"": through the cue's object
+            if head.dep_ == "prep" and head.head.dep_ in ("dobj", "nsubjpass") and head.head.head.i == cue.i:
                 return True
         reported = self._reported_clause(cue, seg)
         mark = seg.marks[k]
@@ -615,8 +666,8 @@ class ArticleQuotes:
             if bounds is None:
                 continue
             lo, hi = bounds
-            if any(m.contains(lo) and m.contains(hi - 1) for m in seg.marks):
-                continue  # the clause is itself a direct quote ('said: "..."')
+            if any(m.contains(lo) for m in seg.marks):
+                continue  # the clause is itself a direct quote ('said: "..."', 'shouted "..." before')
             if (lo, hi) in seen:
                 continue
             seen.add((lo, hi))
@@ -635,7 +686,7 @@ class ArticleQuotes:
                 continue
             if any(c.dep_ == "mark" and c.lower_ in self.lex.question_marks for c in comp.children):
                 return None  # "would not say whether": a question, not a report
-            return _clause_chars(tok.doc, comp.left_edge.i, comp.right_edge.i + 1, self.lex)
+            return _clause_chars(tok.doc, comp.left_edge.i, _clause_end(comp), self.lex)
         misread = _misattached_complement(tok)
         if misread is not None:
             return _clause_chars(tok.doc, misread.left_edge.i, misread.right_edge.i + 1, self.lex)
@@ -669,14 +720,20 @@ class ArticleQuotes:
                      dataclasses.replace(speaker) if speaker is not None else None, cue_text)
 
 
-def _mention_bounds(head: Token) -> tuple[int, int]:
+def _mention_bounds(head: Token, lex: QuoteLexicon) -> tuple[int, int]:
     """Token bounds of the mention headed by ``head``.
 
     For a person, the name and the bare titles before it ("Minister Karim Haddad"),
     leaving out an organisation named in front ("Defence"), which would otherwise
-    make the coder read the whole mention as that organisation.
+    make the coder read the whole mention as that organisation. For a speaker noun,
+    the body it speaks for ("a spokesperson for the Red Crescent").
     """
     lo, hi = argument_span(head)
+    if head.lemma_.lower() in lex.speaks_for:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at") and child.i == hi:
+                hi = max(hi, next((p.i + 1 for p in child.children if p.dep_ == "pobj"), hi))
+                hi = _entity_end(head.doc, hi)
     if head.ent_type_ != "PERSON":
         return lo, hi
     ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
@@ -687,6 +744,42 @@ def _mention_bounds(head: Token) -> tuple[int, int]:
             and head.doc[start - 1].dep_ in ("compound", "amod", "nmod"):
         start -= 1
     return start, max(hi, ent.end)
+
+
+def _entity_end(doc: Doc, end: int) -> int:
+    """``end`` moved past the rest of an entity it falls inside ("the Red | Crescent")."""
+    for ent in doc.ents:
+        if ent.start < end < ent.end:
+            return ent.end
+    return end
+
+
+def _subject_like(tok: Token) -> bool:
+    """A subject, or a name set beside one ("The mayor of Kharkiv, Oleh Marchenko, posted")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if tok.dep_ == "appos":
+        cur = tok.head
+        for _ in range(3):
+            if cur.dep_ in ("nsubj", "nsubjpass"):
+                return True
+            if cur.dep_ not in ("pobj", "prep") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+    return False
+
+
+def _named_apposition(head: Token) -> Token | None:
+    """The person's name set beside a description: "the mayor (of Kharkiv), Oleh Marchenko"."""
+    stack = [(head, 0)]
+    while stack:
+        tok, depth = stack.pop()
+        for child in tok.children:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                return child
+            if depth < 2 and child.dep_ in ("prep", "pobj") and child.i > head.i:
+                stack.append((child, depth + 1))
+    return None
 
 
 def _negated(tok: Token) -> bool:
@@ -706,6 +799,18 @@ def _misattached_complement(verb: Token) -> Token | None:
                         m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
                     return clause
     return None
+
+
+def _clause_end(comp: Token) -> int:
+    """End (exclusive) of a reported clause, without a comment appended to it
+    ("it had retaken the bridge, a claim the force denied")."""
+    end = comp.right_edge.i + 1
+    for tok in comp.subtree:
+        if tok.dep_ in ("appos", "npadvmod") and tok.right_edge.i + 1 == end and tok.left_edge.i > comp.i:
+            before = tok.doc[tok.left_edge.i - 1]
+            if before.text == "," and any(c.dep_ in ("relcl", "acl") for c in tok.children):
+                return before.i
+    return end
 
 
 def _last_word(sent: Span) -> Token:
