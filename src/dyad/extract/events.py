@@ -36,6 +36,8 @@ _CONTENT_PREPS = {"of", "for", "on", "about", "to", "against", "over", "into", "
 #: entity labels that are never actors ("Sunday's attack", "21 rockets")
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss"}
+#: prepositions that introduce a party (not a place or time): "sales *to* Iran", "talks *with* Kyiv"
+_PARTY_PREPS = {"to", "with", "against", "on", "for", "from", "toward", "towards", "of", "into", "over", "at"}
 #: verbal event types, whose actor must be someone who can speak or decide
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 _GENERIC_RECIPIENT = ("against", "on", "at", "to", "with", "dobj", "from", "into")
@@ -179,6 +181,24 @@ class EventExtractor:
             heads = slot_heads(verb, verb_slots)
         return heads
 
+    def _named_in_phrases(self, tok: Token, used: set[int]) -> list[Token]:
+        """Named parties (countries, organisations, people) in the prepositional phrases of the trigger or its object."""
+        hosts = [tok] + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        found: list[Token] = []
+        for host in hosts:
+            for prep in host.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _PARTY_PREPS:
+                    continue
+                for pobj in prep.children:
+                    for cand in (pobj, *[p for pp in pobj.children if pp.dep_ == "prep" and pp.lower_ in _PARTY_PREPS
+                                         for p in pp.children if p.dep_ == "pobj"]):
+                        if cand.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") and cand.i not in used and cand.i != tok.i:
+                            found.append(cand)
+                            break
+            if found:
+                break
+        return found
+
     def _content_recipient(self, tok: Token) -> list[Token]:
         """'threatens to retaliate against Tehran': the complement's target."""
         for child in tok.children:
@@ -275,7 +295,14 @@ class EventExtractor:
         used: set[int] = set()
         coded_actors = self._code(self._heads(cand, entry.actor, "actor"), offset, ctx, used, when)
         actors = [ref for ref, _ in coded_actors]
-        recipients = [ref for ref, _ in self._code(self._heads(cand, entry.recipient, "recipient"), offset, ctx, used, when)]
+        coded_recipients = self._code(self._heads(cand, entry.recipient, "recipient"), offset, ctx, used, when)
+        if all(_uncoded_noun(ref, head) for ref, head in coded_recipients):
+            # the slot gave nothing that can act ("embargoes on pharmaceutical sales to Iran"):
+            # a named party in the trigger's phrases is the recipient
+            named = self._named_in_phrases(tok, used)
+            if named:
+                coded_recipients = self._code(named, offset, ctx, used, when)
+        recipients = [ref for ref, _ in coded_recipients]
         if tok.pos_ == "NOUN" and not self._noun_is_reportable(tok, actors, recipients, ctx, entry.type):
             return None
         if actors and entry.type in _VERBAL and all(_uncoded_noun(ref, head) for ref, head in coded_actors):

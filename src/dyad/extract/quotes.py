@@ -16,8 +16,9 @@ Spans
 * Nested quotes give the outer quote (inner marks kept in its text) and the inner
   one, whose speaker is read inside the outer quote ("I"/"we" there is the outer
   speaker).
-* A short quoted phrase (``scare_max_words``) that no cue verb governs is a scare
-  quote or a title (``the so-called "buffer zone"``), not a quotation.
+* A short quoted phrase (``scare_max_words``) that no cue verb governs, and does not
+  sit in a reported clause, is a scare quote or a title, not a quotation; so is any
+  phrase after a scare marker (``the so-called "buffer zone"``).
 * An **indirect** quote's span is the reported clause of a speech verb, from its
   first word after the complementizer *that* to its last word, without final
   punctuation (``Officials said that the talks had stalled.`` -> ``the talks had
@@ -31,7 +32,11 @@ The speaker is the subject of the cue verb (inverted ``said the minister`` too,
 inherited through ``and said``/``adding``), coded with :class:`ActorCoder`. Pronouns
 and definite descriptions (``the official`` after ``An unnamed defense official``)
 are resolved against earlier mentions in the article by position, so ``via`` names
-the antecedent. A direct quote without a cue in its sentence(s) belongs to the
+the antecedent; so are bare surnames (``Varga told reporters`` after ``Foreign
+Minister Lena Varga``) and descriptions with a name beside them (``the mayor of
+Kharkiv, Oleh Marchenko,``). Speakers are coded with a private
+:class:`MentionMemory`, so quote extraction never changes how events resolve
+pronouns. A direct quote without a cue in its sentence(s) belongs to the
 previous quote's speaker (same or previous paragraph), else to the last person
 who was a subject earlier in the paragraph.
 
@@ -489,8 +494,11 @@ class ArticleQuotes:
     # -- speakers ------------------------------------------------------------------
     def _speaker_token(self, cue: Token, seg: _Segment, level: int) -> Token | None:
         """The subject of the cue (inverted, passive and subjectless cues included)."""
-        if cue.lower_ == "according":
-            return next((c for t in cue.children if t.lower_ == "to" for c in t.children if c.dep_ == "pobj"), None)
+        phrase = self._source_phrase(cue)
+        if phrase:
+            # "according to X": the object of the phrase's last word
+            last = cue.doc[cue.i + len(phrase.split()) - 1]
+            return next((c for c in last.children if c.dep_ == "pobj"), None)
         cur = cue
         for _ in range(4):
             heads = [h for h in subject_of(cur) if seg.region_of(h) == level]
@@ -569,9 +577,17 @@ class ArticleQuotes:
                     best = (dist, tok)
         return best[1] if best else None
 
+    def _source_phrase(self, tok: Token) -> str | None:
+        """The source phrase ("according to") that starts at ``tok``, if any."""
+        for phrase in self.lex.source_phrases:
+            words = phrase.split()
+            if tok.i + len(words) <= len(tok.doc) and [t.lower_ for t in tok.doc[tok.i:tok.i + len(words)]] == words:
+                return phrase
+        return None
+
     def _is_cue(self, tok: Token) -> bool:
-        if tok.lower_ == "according":
-            return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+        if self._source_phrase(tok):
+            return True
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.cue_verbs and not _negated(tok)
 
     def _attached(self, cue: Token, seg: _Segment, k: int) -> bool:
@@ -677,7 +693,7 @@ class ArticleQuotes:
 
     def _reported_clause(self, tok: Token, seg: _Segment) -> tuple[int, int] | None:
         """Character bounds (in the segment) of the clause a cue reports, if it reports one."""
-        if tok.lower_ == "according" and self._is_cue(tok):
+        if self._source_phrase(tok):
             return self._according_clause(tok)
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.speech_verbs or _negated(tok):
             return None
@@ -715,7 +731,7 @@ class ArticleQuotes:
         cue_text = None
         if cue is not None:
             cue_start = seg.offset + cue.idx
-            cue_text = "according to" if cue.lower_ == "according" else self.text[cue_start:cue_start + len(cue)]
+            cue_text = self._source_phrase(cue) or self.text[cue_start:cue_start + len(cue)]
         return Quote(self.article_id, self.text[start:end], start, end, kind,
                      dataclasses.replace(speaker) if speaker is not None else None, cue_text)
 

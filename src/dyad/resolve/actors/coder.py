@@ -100,7 +100,11 @@ def _clean(text: str) -> str:
     for suffix in ("'s", "'"):
         if out.endswith(suffix):
             out = out[: -len(suffix)]
-    return out.strip(" ,.;:\"'")
+    out = out.strip(" ,;:\"'")
+    # keep the final dot of an abbreviation ("U.N.", "U.S."), drop a sentence's
+    if out.endswith(".") and not (len(out) >= 3 and out[-3] == "."):
+        out = out[:-1]
+    return out
 
 
 class ActorCoder:
@@ -132,6 +136,13 @@ class ActorCoder:
             return None
         return _Coding(org.get("name"), org.get("country"), org.get("sector"), "organization",
                        org.get("id"), list(org.get("sectors") or []))
+
+    def _place_country(self, name: str, memory: MentionMemory) -> str | None:
+        """The country of a sub-national place name, from the offline gazetteer."""
+        from ..places import gazetteer
+
+        cand = gazetteer().lookup(name, memory.focus)
+        return cand.country if cand is not None and cand.population >= 1000 else None
 
     def _seat(self, name: str) -> str | None:
         """A capital or seat of power named for its government ("Tehran", "the Kremlin")."""
@@ -185,6 +196,10 @@ class ActorCoder:
                             found.sector, found.name = "GOV", text  # "Tehran" acting: the government
                     elif ent.label_ in ("ORG",) and len(text) > 2:
                         found = _Coding(name=text, kind="organization")
+                    elif ent.label_ in ("GPE", "LOC", "FAC"):
+                        place_country = self._place_country(text, memory)
+                        if place_country:  # "Darfur region", "residents of Mosul": the place's country
+                            found = _Coding(country=place_country)
             if found:
                 # the more specific kind wins: a person/organisation over a country
                 if coding.kind in (None, "country") and found.kind in ("person", "organization"):
