@@ -87,18 +87,21 @@ class Pipeline:
 
     def _article(self, article: Article, parsed: list[tuple[Any, Any]]) -> ArticleResult:
         from .extract.events import ArticleContext
+        from .extract.quotes import ArticleQuotes
         from .resolve.places import PlaceFinder
         from .resolve.time import ParagraphClock, TimeFinder
 
         ctx = ArticleContext(article.id, article.published, self.version)
         result = ArticleResult(article)
         timer, placer = TimeFinder(article.published), PlaceFinder()
+        quoter = ArticleQuotes(self.extractor.coder, article.id, article.text, article.published)
         for doc, seg in parsed:
             times = timer.find(doc, seg.start, ParagraphClock(article.published))
             places = placer.find(doc, seg.start, article.id)
             if seg.kind != "caption":  # photo captions describe pictures, not events
                 result.events.extend(self.extractor.segment_events(
                     doc, seg.start, ctx, times, places, headline=seg.kind == "headline" or seg.start == 0))
+                result.quotes.extend(quoter.add(doc, seg.start))
             result.times.extend(tv for tv, _ in times)
             result.places.extend(rec for rec, _ in places)
         _restore_surface(result)
@@ -117,6 +120,10 @@ def _restore_surface(result: ArticleResult) -> None:
             ev.date.text = text[ev.date.text_start:ev.date.text_end]
         if ev.location is not None and ev.location.start is not None and ev.location.end is not None:
             ev.location.text = text[ev.location.start:ev.location.end]
+    for q in result.quotes:
+        q.text = text[q.start:q.end]
+        if q.speaker is not None:
+            q.speaker.text = text[q.speaker.start:q.speaker.end]
     for tv in result.times:
         tv.text = text[tv.start:tv.end]
     for rec in result.places:

@@ -22,7 +22,7 @@ from ..resolve.actors.coder import ActorCoder, MentionMemory
 from ..resolve.places import locate_event
 from ..resolve.time import date_event
 from .arguments import argument_span, expand_conj, slot_heads, subject_of
-from .factuality import cues, reporting_head, status_of
+from .factuality import cues, reporting_head, reporting_source, status_of
 from .lexicon import Lexicon, quad_for_cameo
 from .matching import Candidate, constructions, headline_lemmas, is_excluded, match_entry, through_quantity
 from .size import size_of
@@ -260,10 +260,10 @@ class EventExtractor:
     def _attribution(self, tok: Token, offset: int, ctx: ArticleContext) -> ActorRef | None:
         head = reporting_head(tok)
         if head is not None:
-            subj = subject_of(head) or slot_heads(head, ("agent",))
-            if subj and subj[0].i != tok.i:
-                start, end = argument_span(subj[0])
-                return self.coder.code(head.doc[start:end], subj[0], offset, ctx.published, ctx.memory)
+            source = reporting_source(head)
+            if source is not None and source.i != tok.i:
+                start, end = argument_span(source)
+                return self.coder.code(head.doc[start:end], source, offset, ctx.published, ctx.memory)
         for t in tok.sent:
             if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
                 objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
