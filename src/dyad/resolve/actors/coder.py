@@ -285,6 +285,10 @@ class ActorCoder:
             if coding.name is None:
                 coding.name = _clean(span.text) or span.text
             memory.remember(coding.name if coding.kind == "person" else span.text, coding)
+            if coding.kind == "person":  # the name as written, too: "Ghaani" later finds "Esmail Ghaani"
+                for ent in span.ents:
+                    if ent.label_ == "PERSON" and ent.start <= head.i < ent.end and _clean(ent.text) != coding.name:
+                        memory.remember(_clean(ent.text), coding)
         start = offset + span.start_char
         return ActorRef(
             text=span.text, start=start, end=start + len(span.text), name=coding.name,
