@@ -71,7 +71,18 @@ def verb_tense(verb: Token) -> str | None:
         return "past"  # present perfect; a participle ("the injunction issued Thursday")
     if verb.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in auxes):
         return "present"
-    return None
+    return _inherited_tense(verb)
+
+
+def _inherited_tense(verb: Token, depth: int = 0) -> str | None:
+    """A bare infinitive or gerund has no tense of its own: "the decision to strike him in
+    January" (in a past-tense clause) points back, so it takes its governing clause's tense."""
+    if verb.tag_ not in ("VB", "VBG") or depth > 2:
+        return None
+    upper = governing_verb(verb)
+    if upper is None:
+        return None
+    return verb_tense(upper) if depth == 0 else _inherited_tense(upper, depth + 1)
 
 
 def _future_cue(span: Span) -> bool:
