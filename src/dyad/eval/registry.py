@@ -92,6 +92,15 @@ def data_for(suite: Suite, root: Path) -> Path | None:
     return root if any((root / p).exists() for p in suite.paths) else None
 
 
+def spread_sample(records: list, limit: int | None) -> list:
+    """``limit`` records spaced evenly over the whole file (deterministic), not its first rows:
+    data sets sorted by class would otherwise be scored on a few classes only."""
+    if not limit or len(records) <= limit:
+        return records
+    step = len(records) / limit
+    return [records[int(i * step)] for i in range(limit)]
+
+
 def run_suite(name: str, root: Path, limit: int | None = None,
               on_start: Callable[[str, int], Progress | None] | None = None) -> SuiteReport:
     """Load, run and score one suite. Raises EvalError when its data is missing."""
@@ -105,7 +114,8 @@ def run_suite(name: str, root: Path, limit: int | None = None,
                         "(set --data or DYAD_EVAL_DATA)", code="E602")
     module = importlib.import_module(suite.module)
     started = time.perf_counter()
-    loaded = getattr(module, suite.loader)(source, limit or None)
+    loaded = getattr(module, suite.loader)(source, None)
+    loaded.records = spread_sample(loaded.records, limit)
     if not loaded.records:
         raise EvalError(f"suite '{name}': no usable records in {source} "
                         f"({loaded.skipped} skipped: {loaded.reasons})", code="E603")
