@@ -43,6 +43,7 @@ _OPTIONAL: dict[str, str] = {
     "times": "dyad.cli.times_cmd:times_command",
     "places": "dyad.cli.places_cmd:places_command",
     "quotes": "dyad.cli.quotes_cmd:quotes_command",
+    "serve": "dyad.cli.serve_cmd:serve_command",
 }
 
 
