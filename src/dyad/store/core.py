@@ -18,6 +18,7 @@ import duckdb
 
 from .. import settings
 from ..errors import InputError, StoreError
+from . import clusters as _clusters
 from .flat import FLAT_COLUMNS, FLAT_SELECT
 from .migrations import MIGRATIONS, Migration, applied_versions, migrate, pending
 from .rows import TABLES, Batch, parse_day
@@ -318,14 +319,21 @@ class Store:
             batch.drop_events(taken)
         for table in batch.tables():
             self._append(table, batch)
+        # Issue 8: attach the new events to event clusters, in the same transaction.
+        _clusters.assign(self._con, fresh, batch.event_ids(), {r.article.id: seq + i for i, r in enumerate(fresh, 1)})
 
     # -- reading -----------------------------------------------------------------
 
     def events(self, *, actor: str | None = None, country: str | Sequence[str] | None = None,
                event_type: str | Sequence[str] | None = None, status: str | Sequence[str] | None = None,
                since: Any = None, until: Any = None, article_id: str | None = None,
-               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Event records (``Event.to_dict()``) matching every given filter, in ingest order."""
+               limit: int | None = None, offset: int = 0, dedup: str | None = None) -> list[dict[str, Any]]:
+        """Event records (``Event.to_dict()``) matching every given filter, in ingest order.
+        ``dedup="clusters"``: one per real event; ``"one-a-day"``: the crude baseline."""
+        if dedup is not None:
+            return _clusters.records(self._con, dedup, actor=actor, country=country, event_type=event_type,
+                                     status=status, since=since, until=until, article_id=article_id,
+                                     limit=limit, offset=offset)
         return list(self.iter_events(actor=actor, country=country, event_type=event_type, status=status,
                                      since=since, until=until, article_id=article_id,
                                      limit=limit, offset=offset))

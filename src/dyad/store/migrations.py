@@ -161,10 +161,45 @@ CREATE INDEX events_article_idx ON events (article_id);
 CREATE INDEX event_actors_event_idx ON event_actors (event_id);
 """
 
+# Issue 8: one row per real-world happening, and every event's cluster. No primary key on
+# event_clusters: a cluster row is rewritten (delete + insert) in the ingest transaction.
+_V4_CLUSTERS = """
+CREATE TABLE event_clusters (
+    id               VARCHAR NOT NULL,
+    family           VARCHAR NOT NULL,
+    reality          VARCHAR NOT NULL,
+    rep_event_id     VARCHAR NOT NULL,
+    seq              BIGINT NOT NULL,
+    date_start       DATE,
+    date_end         DATE,
+    dated            BOOLEAN,
+    date_precision   VARCHAR,
+    location_name    VARCHAR,
+    location_country VARCHAR,
+    lat              DOUBLE,
+    lon              DOUBLE,
+    n_mentions       INTEGER NOT NULL,
+    n_articles       INTEGER NOT NULL,
+    n_sources        INTEGER NOT NULL,
+    first_seen       DATE,
+    last_seen        DATE,
+    bucket_lo        INTEGER,
+    bucket_hi        INTEGER,
+    state            JSON NOT NULL
+);
+CREATE TABLE event_cluster_map (
+    event_id   VARCHAR PRIMARY KEY,
+    cluster_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL
+);
+CREATE INDEX event_cluster_map_cluster_idx ON event_cluster_map (cluster_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, events, actors, mentions", _V1_CORE),
     Migration(2, "times, places, quotes, actor mentions", _V2_ANNOTATIONS),
     Migration(3, "lookup indexes", _V3_INDEXES),
+    Migration(4, "event clusters", _V4_CLUSTERS),
 )
 
 LATEST = MIGRATIONS[-1].version
