@@ -92,3 +92,6 @@ def demo(db: str | None, serve: bool) -> None:
     out.print("next:\n" + "\n".join(f"  {escape(h)}" for h in hints))
     if serve:
         _serve(db)
+    else:
+        out.print(f"dashboard: run [bold]dyad serve{escape(db_arg)}[/] (or [bold]dyad demo --serve[/]) "
+                  "and open http://127.0.0.1:8000/")
