@@ -58,7 +58,7 @@ class Pipeline:
 
         self.nlp = load_nlp(model)
         extra = settings.get("actors", actors_file)
-        kb = load_knowledge(tuple([extra]) if extra else ())
+        kb = load_knowledge(*([extra] if extra else []))  # same cache key as other callers
         lexicon = load_lexicon()
         self.extractor = EventExtractor(lexicon, ActorCoder(kb))
         self.headline_vocab = frozenset(e.lemma for e in lexicon.entries()) | frozenset(

@@ -353,6 +353,9 @@ class ArticleQuotes:
         # a private memory: coding speakers must not change how events resolve pronouns
         self.memory = MentionMemory()
         self.antecedents: list[_Antecedent] = []
+        #: segments whose mentions are registered only when a speaker needs an antecedent
+        #: (coding every mention of every paragraph costs more than finding the quotes)
+        self._pending: list[_Segment] = []
         self.quotes: list[Quote] = []
         self._segments = 0
         #: (segment index, speaker) of the last top-level direct quote with a speaker
@@ -367,7 +370,7 @@ class ArticleQuotes:
         seg = _Segment(doc, offset, self._segments, scan_quotes(doc.text, self.lex))
         self._segments += 1
         seg.inside = _containers(doc, seg.marks)
-        self._register(seg)
+        self._pending.append(seg)
         found = self._direct(seg)
         found += self._indirect(seg)
         found.sort(key=lambda q: (q.start, q.end))
@@ -440,6 +443,10 @@ class ArticleQuotes:
 
     def _recent(self, pos: int, seg: _Segment, region: int) -> Iterable[_Antecedent]:
         """Earlier mentions, latest first: outside quotes, or inside the same quote."""
+        while self._pending:
+            pending = self._pending.pop(0)
+            if pending.index >= seg.index - _LOOKBACK_SEGMENTS:  # older ones are never looked at
+                self._register(pending)
         for ante in reversed(self.antecedents):
             if ante.start >= pos or ante.segment < seg.index - _LOOKBACK_SEGMENTS:
                 continue

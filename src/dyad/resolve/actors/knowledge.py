@@ -227,9 +227,22 @@ def _index(sections: dict[str, dict[str, dict[str, Any]]]) -> Knowledge:
     return kb
 
 
+def load_knowledge(*extra: str | Path) -> Knowledge:
+    """Our knowledge files, then each user file in ``extra`` (which may override), indexed.
+
+    Cached per set of files: every stage of a process shares one copy.
+    """
+    flat: list[str | Path] = []
+    for item in extra:  # also accepts one tuple of paths, as older callers pass
+        flat.extend(item if isinstance(item, (tuple, list)) else [item])
+    return _load_knowledge(tuple(str(p) for p in flat))
+
+
+load_knowledge.cache_clear = lambda: _load_knowledge.cache_clear()  # type: ignore[attr-defined]
+
+
 @functools.lru_cache(maxsize=8)
-def load_knowledge(extra: tuple[str | Path, ...] = ()) -> Knowledge:
-    """Our knowledge files, then each user file in ``extra`` (which may override), indexed."""
+def _load_knowledge(extra: tuple[str, ...]) -> Knowledge:
     sections: dict[str, dict[str, dict[str, Any]]] = {s: {} for s in SECTIONS}
     for name, path in _our_files():
         _merge(sections, _read_text(path, name), name, user=False)
