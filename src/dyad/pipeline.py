@@ -23,7 +23,7 @@ import functools
 import itertools
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import __version__, settings
@@ -104,8 +104,20 @@ class Pipeline:
                 result.quotes.extend(quoter.add(doc, seg.start))
             result.times.extend(tv for tv, _ in times)
             result.places.extend(rec for rec, _ in places)
+        _attribute_quoted(result)
         _restore_surface(result)
         return result
+
+
+def _attribute_quoted(result: ArticleResult) -> None:
+    """Events inside a quotation are claims of its speaker ("...," the president wrote)."""
+    quotes = [q for q in result.quotes if q.speaker is not None]
+    for ev in result.events:
+        if ev.attributed_to is not None:
+            continue
+        inside = [q for q in quotes if q.start <= ev.trigger.start and ev.trigger.end <= q.end]
+        if inside:
+            ev.attributed_to = replace(min(inside, key=lambda q: q.end - q.start).speaker)
 
 
 def _restore_surface(result: ArticleResult) -> None:
