@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import pytest
 
-from dyad.cli import COMMANDS, main
+from dyad.cli import COMMANDS, _OPTIONAL, main
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "CLI.md"
 
@@ -20,7 +20,7 @@ def sections() -> dict[str, str]:
     return {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
 
 
-@pytest.mark.parametrize("name", sorted(COMMANDS))
+@pytest.mark.parametrize("name", sorted(set(COMMANDS) | set(_OPTIONAL)))
 def test_command_and_options_documented(name):
     doc = sections()
     assert name in doc, f"docs/CLI.md has no '## dyad {name}' section"

@@ -6,22 +6,17 @@ equal once edge punctuation, spaces and quote marks are stripped; span precision
 recall and F1 count one-to-one matches. Speaker accuracy is over *all* gold quotes:
 the speaker of the matching prediction (or, failing an exact match, of the
 prediction overlapping it most) must name the gold speaker; a missed quote counts
-as wrong.
+as wrong. The scoring lives in :mod:`dyad.eval.quotes` (also ``dyad eval quotes``).
 """
 
 from __future__ import annotations
 
 import collections
-import datetime as dt
-import functools
-import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
+from dyad.eval.quotes import QuoteScore, gold_bounds, load_passages, score_all, score_passage
 from dyad.extract.quotes import scan_quotes, trim_quote
 
 GOLD = Path(__file__).resolve().parents[1] / "gold" / "quotes.yaml"
@@ -32,137 +27,6 @@ SPAN_F1_TARGET = 0.85
 
 _PASSAGE_KEYS = {"id", "text", "published", "headline", "quotes", "tags", "note"}
 _QUOTE_KEYS = {"text", "speaker", "kind", "occurrence"}
-_EDGE = " \t\n.,;:!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
-
-
-# --------------------------------------------------------------------------- gold helpers
-
-
-@functools.lru_cache(maxsize=1)
-def load_passages() -> list[dict[str, Any]]:
-    return yaml.safe_load(GOLD.read_text(encoding="utf-8")) or []
-
-
-def gold_bounds(text: str, quote: dict[str, Any]) -> tuple[int, int] | None:
-    """Offsets of the gold quote in the passage (its `occurrence`-th appearance)."""
-    starts = [m.start() for m in re.finditer(re.escape(quote["text"]), text)]
-    n = int(quote.get("occurrence", 1))
-    if not 0 < n <= len(starts):
-        return None
-    return starts[n - 1], starts[n - 1] + len(quote["text"])
-
-
-def core(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span without edge punctuation, spaces and quote marks (what matching compares)."""
-    while start < end and text[start] in _EDGE:
-        start += 1
-    while end > start and text[end - 1] in _EDGE:
-        end -= 1
-    return start, end
-
-
-def _has_words(haystack: str | None, needle: str) -> bool:
-    if not haystack:
-        return False
-    return re.search(r"(?<!\w)" + re.escape(needle.lower()) + r"(?!\w)", haystack.lower()) is not None
-
-
-def speaker_matches(gold: str | None, speaker: Any) -> bool:
-    """The gold speaker is named by the predicted speaker's text, name or antecedent."""
-    if gold is None:
-        return speaker is None
-    if speaker is None:
-        return False
-    return any(_has_words(field, gold) for field in (speaker.text, speaker.name, speaker.via))
-
-
-@dataclass
-class QuoteScore:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
-    speaker_ok: int = 0
-    kind_ok: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def speaker_accuracy(self) -> float:
-        return self.speaker_ok / self.gold if self.gold else 0.0
-
-
-def score_passage(passage: dict[str, Any], predicted: list[Any], score: QuoteScore) -> list[str]:
-    """Adds one passage to ``score``; returns what went wrong, for the report."""
-    text = passage["text"]
-    problems: list[str] = []
-    pred_cores = [core(text, q.start, q.end) for q in predicted]
-    used: set[int] = set()
-    score.predicted += len(predicted)
-    for gq in passage.get("quotes") or []:
-        score.gold += 1
-        bounds = gold_bounds(text, gq)
-        assert bounds is not None, f"{passage['id']}: {gq['text']!r} not in text"
-        want = core(text, *bounds)
-        exact = next((i for i, c in enumerate(pred_cores) if c == want and i not in used), None)
-        best = exact
-        if exact is not None:
-            used.add(exact)
-            score.matched += 1
-        else:
-            overlaps = [(min(c[1], want[1]) - max(c[0], want[0]), i) for i, c in enumerate(pred_cores)]
-            overlaps = [o for o in overlaps if o[0] > 0]
-            best = max(overlaps)[1] if overlaps else None
-            got = repr(predicted[best].text) if best is not None else "nothing"
-            problems.append(f"span {gq['text']!r}: got {got}")
-        spk = predicted[best].speaker if best is not None else None
-        if best is not None and speaker_matches(gq.get("speaker"), spk):
-            score.speaker_ok += 1
-        else:
-            who = f"{spk.text!r} (name={spk.name!r}, via={spk.via!r})" if spk is not None else "none"
-            problems.append(f"speaker of {gq['text'][:40]!r}: want {gq.get('speaker')!r}, got {who}")
-        if best is not None and predicted[best].kind == gq["kind"]:
-            score.kind_ok += 1
-    for i, q in enumerate(predicted):
-        if i not in used:
-            problems.append(f"extra {q.kind} quote {q.text!r}")
-    return problems
-
-
-def article_for(passage: dict[str, Any]) -> Any:
-    from dyad.model import Article
-
-    text = passage["text"]
-    title = text.split("\n", 1)[0] if passage.get("headline") else None
-    pub = passage.get("published")
-    return Article(id=passage["id"], text=text, title=title,
-                   published=dt.date.fromisoformat(pub) if pub else None)
-
-
-def predict(passage: dict[str, Any]) -> list[Any]:
-    from dyad.extract.quotes import quotes_of_article
-
-    return quotes_of_article(article_for(passage))
-
-
-def score_all(passages: list[dict[str, Any]]) -> tuple[QuoteScore, dict[str, list[str]]]:
-    score = QuoteScore()
-    report: dict[str, list[str]] = {}
-    for passage in passages:
-        problems = score_passage(passage, predict(passage), score)
-        if problems:
-            report[passage["id"]] = problems
-    return score, report
 
 
 # --------------------------------------------------------------------------- fast: scanner
@@ -238,7 +102,7 @@ def test_trim_quote_strips_space_and_trailing_comma_only() -> None:
 
 
 def test_gold_quotes_file_is_well_formed() -> None:
-    passages = load_passages()
+    passages = load_passages(GOLD)
     errors: list[str] = []
     seen: set[str] = set()
     for p in passages:
@@ -265,7 +129,7 @@ def test_gold_quotes_file_is_well_formed() -> None:
 
 
 def test_gold_quotes_are_enough_and_varied() -> None:
-    passages = load_passages()
+    passages = load_passages(GOLD)
     quotes = [q for p in passages for q in p.get("quotes") or []]
     assert len(passages) >= MIN_PASSAGES and len(quotes) >= MIN_QUOTES
     kinds = collections.Counter(q["kind"] for q in quotes)
@@ -292,7 +156,7 @@ def test_scoring_matches_on_the_core_span_and_speaker_fields() -> None:
 
 @pytest.mark.slow
 def test_gold_quotes_speaker_accuracy_and_span_f1() -> None:
-    score, report = score_all(load_passages())
+    score, report = score_all(load_passages(GOLD))
     lines = [f"{pid}:\n    " + "\n    ".join(msgs) for pid, msgs in report.items()]
     print(f"\nquotes: gold={score.gold} predicted={score.predicted} matched={score.matched}")
     print(f"span precision={score.precision:.3f} recall={score.recall:.3f} F1={score.f1:.3f}")

@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "show": "dyad.cli.show_cmd:show",
     "demo": "dyad.cli.demo_cmd:demo",
     "settings": "dyad.cli.settings_cmd:settings_command",
+    "actors": "dyad.cli.actors_cmd:actors_command",
 }
 
 # Written separately; registered only when its module is present.

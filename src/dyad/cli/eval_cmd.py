@@ -47,7 +47,7 @@ def _command_line(suite: str, data: str | None, limit: int | None, errors: int) 
               help="BENCHMARKS.md to update for 'all' (default: the checkout's).")
 def eval_command(suite: str, data: str | None, limit: int | None, out: str | None, n_errors: int,
                  benchmarks: str | None) -> None:
-    """Score dyad on SUITE (plover-gsr, plv, acled, gtd, geo-lgl, geo-geovirus,
+    """Score dyad on SUITE (plover-gsr, plv, acled, gtd, geo-lgl, geo-geovirus, factuality, quotes,
     timex-tbaq, cameo-ner, demo) or on 'all' suites that have data."""
     from ..eval import common, registry, report
 

@@ -15,7 +15,13 @@ geo-geovirus   all    article (229)
 timex-tbaq     60     TimeML document (of 256)
 cameo-ner      400    sentence (of ~1,150)
 demo           all    article
+factuality     all    trigger item (tests/gold/factuality.yaml in the checkout)
+quotes         all    passage (tests/gold/quotes.yaml in the checkout)
 =============  =====  =======================================================
+
+``demo`` reads gold shipped in the package; ``factuality`` and ``quotes`` read gold
+files of the checkout (``Suite.gold``), so they are skipped by ``dyad eval all`` in
+an installed package where those files are absent.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..errors import EvalError
 from .common import Progress
 from .report import SuiteReport
@@ -47,6 +54,8 @@ class Suite:
     kwargs: dict[str, Any] = field(default_factory=dict)
     #: gold shipped inside the package (not in the data dir)
     packaged: bool = False
+    #: a gold file in the checkout (relative to its root) the loader reads instead of the data dir
+    gold: str | None = None
 
 
 SUITES: dict[str, Suite] = {s.name: s for s in (
@@ -71,6 +80,12 @@ SUITES: dict[str, Suite] = {s.name: s for s in (
           "ConfliBERT CAMEO-NER: source/target span P/R/F1"),
     Suite("demo", "dyad.eval.demo", ("gold.jsonl",), 0,
           "dyad's demo corpus gold: events, participants, dates, places, dedup", packaged=True),
+    Suite("factuality", "dyad.eval.factuality", (), 0,
+          "dyad's factuality gold: event status (asserted/negated/...) and attribution",
+          gold="tests/gold/factuality.yaml"),
+    Suite("quotes", "dyad.eval.quotes", (), 0,
+          "dyad's quote gold: quote spans, speakers and direct/indirect kind",
+          gold="tests/gold/quotes.yaml"),
 )}
 
 
@@ -83,7 +98,11 @@ def get_suite(name: str) -> Suite:
 
 
 def data_for(suite: Suite, root: Path) -> Path | None:
-    """What the loader reads from (the data dir, or the packaged gold file), or None."""
+    """What the loader reads from (the data dir, the packaged gold file or a gold file of
+    the checkout), or None when it is absent."""
+    if suite.gold:
+        path = settings.checkout_root() / suite.gold
+        return path if path.is_file() else None
     if suite.packaged:
         from .demo import gold_path
 
@@ -107,6 +126,9 @@ def run_suite(name: str, root: Path, limit: int | None = None,
     suite = get_suite(name)
     source = data_for(suite, root)
     if source is None:
+        if suite.gold:
+            raise EvalError(f"no data for suite '{name}': {suite.gold} is not in the checkout "
+                            f"({settings.checkout_root()})", code="E602")
         if suite.packaged:
             raise EvalError(f"no data for suite '{name}': src/dyad/data/demo/gold.jsonl is missing",
                             code="E602")
