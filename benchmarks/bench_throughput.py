@@ -156,19 +156,23 @@ def _table(results: list[dict], n: int) -> str:
     ceiling = {r["n_process"]: r["articles_per_s"] for r in results if r["mode"] == "spacy"}
     lines = [
         f"Measured {dt.date.today().isoformat()} at commit `{_git_commit()}` on {os.cpu_count()} cores with "
-        f"`python benchmarks/bench_throughput.py --articles {n}` ({n} articles of ~700 words).",
+        f"`python benchmarks/bench_throughput.py --articles {n}` ({n} articles of "
+        f"{results[0]['words'] / max(results[0]['articles'], 1):.0f} words on average).",
         "",
-        "| stage | processes | articles/s | words/s | share of spaCy-only | peak RSS MB | peak PSS MB | events |",
-        "|---|---|---|---|---|---|---|---|",
+        "| stage | processes | articles/s | words/s | 700-word articles/s | share of spaCy-only | peak RSS MB | peak PSS MB | events |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         share = r["articles_per_s"] / ceiling[r["n_process"]] if ceiling.get(r["n_process"]) else None
         share_s = "—" if r["mode"] == "spacy" or share is None else f"{share:.0%}"
-        lines.append(f"| {r['mode']} | {r['n_process']} | {r['articles_per_s']} | {r['words_per_s']} | {share_s} "
+        lines.append(f"| {r['mode']} | {r['n_process']} | {r['articles_per_s']} | {r['words_per_s']} "
+                     f"| {r['words_per_s'] / 700:.1f} | {share_s} "
                      f"| {r['peak_rss_mb']} | {r['peak_pss_mb']} | {r['events']} |")
-    lines += ["", "Targets (issue 2): ingest ≥ 10 articles/s with 2 processes, ≥ 75% of the spaCy-only "
-              "ceiling, peak memory ≤ 1.5 GB. RSS counts pages shared between worker processes once per "
-              "process; PSS counts them once."]
+    lines += ["", "Targets (issue 2): ingest ≥ 10 articles/s of ~700 words with 2 processes, ≥ 75% of the "
+              "spaCy-only ceiling, peak memory ≤ 1.5 GB. The stages after parsing are what dyad controls, so "
+              "the share of the spaCy-only rate on the same machine is the figure to compare across machines. "
+              "Times include loading the pipeline in every process. RSS counts pages shared between worker "
+              "processes once per process; PSS counts them once."]
     return "\n".join(lines)
 
 
