@@ -29,7 +29,7 @@ def _overlaps(refs: Sequence, bounds: tuple[int, int] | None) -> bool:
     return any(r.start < bounds[1] and bounds[0] < r.end for r in refs)
 
 
-def _score(event, src: tuple[int, int] | None, tgt: tuple[int, int] | None) -> tuple[int, float]:  # type: ignore[no-untyped-def]
+def _score(event, src: tuple[int, int] | None, tgt: tuple[int, int] | None) -> tuple[int, bool, float]:  # type: ignore[no-untyped-def]
     score = 0
     score += 2 if _overlaps(event.actors, src) else 0
     score += 2 if _overlaps(event.recipients, tgt) else 0
@@ -37,7 +37,8 @@ def _score(event, src: tuple[int, int] | None, tgt: tuple[int, int] | None) -> t
     if src and tgt:
         lo, hi = min(src[0], tgt[0]), max(src[1], tgt[1])
         score += 1 if lo <= event.trigger.start <= hi else 0
-    return score, event.confidence
+    # what was done (asserted) over what was not: "failed to reach agreement" is the REJECT
+    return score, event.status == "asserted", event.confidence
 
 
 def classify(sentence: str, source: SpanLike | None = None, target: SpanLike | None = None,

@@ -281,9 +281,9 @@ class EventExtractor:
             if event is not None:
                 events.append(event)
                 ctx.seen_nouns.add((cand.token.lemma_.lower(), event.event_type)) if cand.token.pos_ == "NOUN" else None
-                intent = _intent_event(event)
-                if intent is not None:
-                    events.append(intent)
+                derived = _intent_event(event) or _rejection_event(event)
+                if derived is not None:
+                    events.append(derived)
         events = self._fold_casualties(events, doc, offset)
         self._remember_names(doc, offset, ctx)
         return events
@@ -373,6 +373,18 @@ def _intent_event(event: Event) -> Event | None:
         event, id=stable_id(event.article_id, event.trigger.start, "intent", etype), event_type=etype,
         cameo=cameo, mode=None, quad=quad_for_cameo(cameo), status="asserted",
         rule=f"intent:{event.rule}", mentions=list(event.mentions), date=replace(event.date),
+        confidence=max(0.05, event.confidence - 0.1),
+    )
+
+
+def _rejection_event(event: Event) -> Event | None:
+    """A refused or failed cooperative act is a PLOVER REJECT ("failed to reach agreement")."""
+    if event.status != "negated" or event.event_type not in cues().reject_types or not event.actors:
+        return None
+    return replace(
+        event, id=stable_id(event.article_id, event.trigger.start, "reject"), event_type="REJECT",
+        cameo="12", mode=None, quad=quad_for_cameo("12"), status="asserted",
+        rule=f"reject:{event.rule}", mentions=list(event.mentions), date=replace(event.date),
         confidence=max(0.05, event.confidence - 0.1),
     )
 

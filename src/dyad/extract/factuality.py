@@ -49,6 +49,7 @@ class Cues:
     negative_quantifiers: frozenset[str]
     intent_agree_types: frozenset[str]
     intent_threaten_types: frozenset[str]
+    reject_types: frozenset[str] = _EMPTY
     # lists added later: optional, so an older cue file still loads
     negating_preps: frozenset[str] = _EMPTY
     pending_adverbs: frozenset[str] = _EMPTY
@@ -72,7 +73,7 @@ def cues() -> Cues:
     path = resources.files("dyad") / "data" / "lexicon" / "factuality.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     known = {f.name for f in fields(Cues)}
-    types = ("intent_agree_types", "intent_threaten_types")
+    types = ("intent_agree_types", "intent_threaten_types", "reject_types")
     return Cues(**{k: frozenset(str(w) if k in types else str(w).lower() for w in v)
                    for k, v in raw.items() if k in known})
 
