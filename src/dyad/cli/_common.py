@@ -176,3 +176,48 @@ def write_csv(rows: Iterable[dict[str, Any]]) -> int:
         n += 1
     out.flush()
     return n
+
+
+class ArticleCounter:
+    """Articles from ``read_inputs`` items: skips reported on stderr, readable ones counted."""
+
+    def __init__(self) -> None:
+        self.read = 0
+
+    def articles(self, items: Iterable[Any]) -> Iterator[Any]:
+        from dyad.model import Skip
+
+        for item in items:
+            if isinstance(item, Skip):
+                report_skip(item)
+                continue
+            self.read += 1
+            yield item
+
+
+def print_stage_records(paths: tuple[str, ...], published: str | None, fmt: str, reader: dict[str, Any],
+                        records: Callable[[Iterable[Any]], Iterable[dict[str, Any]]],
+                        table: Callable[[list[dict[str, Any]]], Any],
+                        n_process: int | None = None, batch_size: int | None = None) -> None:
+    """The body of `dyad times/places/quotes`: run the pipeline, print one stage's records.
+
+    Exits 1 (after printing nothing) when no input could be read.
+    """
+    from dyad import pipeline
+
+    counter = ArticleCounter()
+    results = pipeline.pipe(counter.articles(read_items(paths, published, reader)),
+                            n_process=n_process, batch_size=batch_size)
+    fmt = fmt.lower()
+    if fmt == "jsonl":
+        write_jsonl(records(results))
+    elif fmt == "json":
+        write_json(records(results))
+    else:
+        stdout_console().print(table(list(records(results))))
+    if counter.read == 0:
+        click.echo("dyad: nothing could be read", err=True)
+        click.get_current_context().exit(EXIT_NOTHING_READ_CODE)
+
+
+EXIT_NOTHING_READ_CODE = 1

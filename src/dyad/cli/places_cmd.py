@@ -7,23 +7,11 @@ from typing import Any
 
 import click
 
-from ._common import (input_options, pipeline_options, published_option, read_items, reader_kwargs,
-                      report_skip, stdout_console, write_json, write_jsonl)
+from ._common import input_options, pipeline_options, print_stage_records, published_option, reader_kwargs
 
 __all__ = ["places_command"]
 
 OUTPUT_FORMATS = ("jsonl", "json", "table")
-
-
-def _articles(items: Iterable[Any], counts: dict[str, int]) -> Iterator[Any]:
-    from dyad.model import Skip
-
-    for item in items:
-        if isinstance(item, Skip):
-            report_skip(item)
-        else:
-            counts["read"] += 1
-            yield item
 
 
 def _records(results: Iterable[Any]) -> Iterator[dict[str, Any]]:
@@ -65,19 +53,5 @@ def places_command(paths: tuple[str, ...], published: str | None, fmt: str, n_pr
     dyad places article.txt
     dyad places corpus.jsonl --format table
     """
-    from dyad import pipeline
-
-    counts = {"read": 0}
-    items = read_items(paths, published, reader_kwargs(input_format, **columns))
-    results = pipeline.pipe(_articles(items, counts), n_process=n_process, batch_size=batch_size)
-    fmt = fmt.lower()
-    if fmt == "jsonl":
-        write_jsonl(_records(results))
-    elif fmt == "json":
-        write_json(_records(results))
-    else:
-        records = list(_records(results))
-        stdout_console().print(_table(records))
-    if counts["read"] == 0:
-        click.echo("dyad: nothing could be read", err=True)
-        click.get_current_context().exit(1)
+    print_stage_records(paths, published, fmt, reader_kwargs(input_format, **columns), _records, _table,
+                        n_process=n_process, batch_size=batch_size)

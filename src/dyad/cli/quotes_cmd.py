@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import click
 
-from ._common import input_options, published_option, read_items, reader_kwargs, report_skip, stdout_console, write_json, write_jsonl
+from ._common import input_options, print_stage_records, published_option, reader_kwargs
 
 OUTPUT_FORMATS = ("jsonl", "json", "table")
 
@@ -21,33 +21,10 @@ def quote_record(quote: Any) -> dict[str, Any]:
             "speaker": speaker, "cue": quote.cue, "kind": quote.kind}
 
 
-class _Reader:
-    """Articles from the inputs, counting what was read and reporting what was skipped."""
-
-    def __init__(self) -> None:
-        self.read = 0
-
-    def articles(self, items: Iterator[Any]) -> Iterator[Any]:
-        from dyad.model import Skip
-
-        for item in items:
-            if isinstance(item, Skip):
-                report_skip(item)
-                continue
-            self.read += 1
-            yield item
-
-
-def quote_records(paths: tuple[str, ...], published: str | None, reader: _Reader,
-                  **columns: Any) -> Iterator[dict[str, Any]]:
-    """Quote records for every article in ``paths``, in input order."""
-    from dyad.extract.quotes import quotes_of_article
-    from dyad.pipeline import get_pipeline
-
-    pipeline = None
-    for article in reader.articles(read_items(paths, published, columns)):
-        pipeline = pipeline or get_pipeline()  # load spaCy only once something was read
-        for quote in quotes_of_article(article, pipeline):
+def quote_records(results: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """Quote records of every pipeline result, in input order."""
+    for res in results:
+        for quote in res.quotes:
             yield quote_record(quote)
 
 
@@ -86,15 +63,4 @@ def quotes_command(paths: tuple[str, ...], published: str | None, fmt: str, inpu
     dyad quotes article.txt --published 2024-03-02
     dyad quotes corpus.jsonl --format table
     """
-    reader = _Reader()
-    records = quote_records(paths, published, reader, **reader_kwargs(input_format, **columns))
-    fmt = fmt.lower()
-    if fmt == "jsonl":
-        write_jsonl(records)
-    elif fmt == "json":
-        write_json(records)
-    else:
-        stdout_console().print(quotes_table(list(records)))
-    if reader.read == 0:
-        click.echo("dyad: nothing could be read", err=True)
-        click.get_current_context().exit(1)
+    print_stage_records(paths, published, fmt, reader_kwargs(input_format, **columns), quote_records, quotes_table)

@@ -7,8 +7,7 @@ from typing import Any
 
 import click
 
-from ._common import (input_options, pipeline_options, published_option, read_items, reader_kwargs,
-                      report_skip, stdout_console, write_json, write_jsonl)
+from ._common import input_options, pipeline_options, print_stage_records, published_option, reader_kwargs
 
 __all__ = ["times_command", "time_records", "COLUMNS"]
 
@@ -26,16 +25,6 @@ def time_records(results: Iterable[Any]) -> Iterator[dict[str, Any]]:
             rec = {"article_id": res.article.id, **tv.to_dict()}
             yield {k: rec.get(k) for k in COLUMNS}
 
-
-def _articles(items: Iterable[Any], counter: list[int]) -> Iterator[Any]:
-    from dyad.model import Skip
-
-    for item in items:
-        if isinstance(item, Skip):
-            report_skip(item)
-        else:
-            counter[0] += 1
-            yield item
 
 
 def _table(records: list[dict[str, Any]]) -> Any:
@@ -68,18 +57,5 @@ def times_command(paths: tuple[str, ...], published: str | None, fmt: str, n_pro
     dyad times article.txt --published 2020-12-24
     dyad times corpus.jsonl --format table
     """
-    from dyad import pipeline
-
-    read = [0]
-    items = read_items(paths, published, reader_kwargs(input_format, **columns))
-    results = pipeline.pipe(_articles(items, read), n_process=n_process, batch_size=batch_size)
-    fmt = fmt.lower()
-    if fmt == "jsonl":
-        write_jsonl(time_records(results))
-    elif fmt == "json":
-        write_json(time_records(results))
-    else:
-        stdout_console().print(_table(list(time_records(results))))
-    if read[0] == 0:
-        click.echo("dyad: nothing could be read", err=True)
-        click.get_current_context().exit(1)
+    print_stage_records(paths, published, fmt, reader_kwargs(input_format, **columns), time_records, _table,
+                        n_process=n_process, batch_size=batch_size)

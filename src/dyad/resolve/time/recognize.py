@@ -46,7 +46,7 @@ _ALTERNATIVES = [
     ("spoken", rf"t?U?{_SPOKEN}"),
     ("period", r"t[LH]e"),
     ("fiscal", r"t?[LHX]?yU"),
-    ("part_of_unit", rf"t?E-?Ot?[LHX]?[yb]?U"),
+    ("part_of_unit", r"t?E-?Ot?[LHX]?[yb]?U"),
     ("the_unit", r"t[yb]?U"),
     ("bare_plural", r"u"),
 ]
