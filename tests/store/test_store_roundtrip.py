@@ -112,3 +112,16 @@ def test_persists_across_reopen(tmp_path):
         db.add(result_a())
     with Store(path, read_only=True) as db:
         assert db.events() == [e.to_dict() for e in result_a().events]
+
+
+def test_quotes_are_queryable_by_article_speaker_and_kind(store):
+    res = result_a()
+    store.add(res)
+    store.add(result_b())
+    expected = [q.to_dict() for q in res.quotes]
+    assert store.quotes() == expected
+    assert store.quotes(article_id="a1") == expected
+    assert store.quotes(article_id="b1") == []
+    assert store.quotes(speaker="MINISTER") == expected  # any case, text or name
+    assert store.quotes(speaker="envoy") == []
+    assert store.quotes(kind="indirect") == expected and store.quotes(kind="direct") == []

@@ -418,6 +418,26 @@ class Store:
             doc[table] = [json.loads(r[0]) for r in recs]
         return doc
 
+    def quotes(self, *, article_id: str | None = None, speaker: str | None = None, kind: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored quotes (their JSON records): by article, by speaker (text or name contains,
+        any case) and by kind (direct|indirect), in article and text order."""
+        conds, params = [], []
+        if article_id is not None:
+            conds.append("article_id = ?")
+            params.append(article_id)
+        if speaker:
+            conds.append("strpos(lower(coalesce(speaker_name, '') || ' ' || coalesce(speaker_text, '')), lower(?)) > 0")
+            params.append(speaker)
+        if kind:
+            conds.append("kind = ?")
+            params.append(kind)
+        where_sql = ("WHERE " + " AND ".join(conds)) if conds else ""
+        page, page_params = _page(limit, offset)
+        rows = self._query(f"SELECT record FROM quotes {where_sql} ORDER BY article_id, position {page}",
+                           params + page_params)
+        return [json.loads(r[0]) for r in rows]
+
     def articles(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Article summaries (no text) in ingest order, with their event counts."""
         page, page_params = _page(limit, offset)
