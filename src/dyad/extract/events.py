@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..model import ActorRef, Event, Mention, Size
 from ..model import Span as TextSpan
@@ -53,6 +54,8 @@ class ArticleContext:
     memory: MentionMemory = field(default_factory=MentionMemory)
     #: (noun lemma, type) of event nouns already reported in this article, for anaphora ("the attack")
     seen_nouns: set[tuple[str, str]] = field(default_factory=set)
+    #: the lexicon entry each event noun was first coded with in this article
+    noun_entries: dict[str, Any] = field(default_factory=dict)
 
 
 class EventExtractor:
@@ -72,15 +75,26 @@ class EventExtractor:
                     return entry
         return None
 
-    def candidates(self, doc: Doc, headline: bool = False) -> list[Candidate]:
+    def candidates(self, doc: Doc, headline: bool = False, ctx: ArticleContext | None = None) -> list[Candidate]:
         found: list[Candidate] = []
         for tok in doc:
             if is_excluded(tok, self.cx):
                 continue
             entry = self._entry_for(tok, headline)
+            if entry is None and ctx is not None and tok.pos_ == "NOUN":
+                entry = self._anaphoric_entry(tok, ctx)
             if entry is not None:
                 found.append(Candidate(tok, entry))
         return self._settle(found)
+
+    @staticmethod
+    def _anaphoric_entry(tok: Token, ctx: ArticleContext):  # type: ignore[no-untyped-def]
+        """"the strike", "Friday's strike" after a "drone strike": the same kind of event again,
+        though the bare noun alone is ambiguous (a labour strike?)."""
+        entry = ctx.noun_entries.get(tok.lemma_.lower())
+        if entry is not None and any(c.dep_ in ("det", "poss") for c in tok.children):
+            return entry
+        return None
 
     @staticmethod
     def _content_preps(child: Token) -> list[Token]:
@@ -276,11 +290,13 @@ class EventExtractor:
     def segment_events(self, doc: Doc, offset: int, ctx: ArticleContext, times: list, places: list,
                        headline: bool = False) -> list[Event]:
         events: list[Event] = []
-        for cand in self.candidates(doc, headline):
+        for cand in self.candidates(doc, headline, ctx):
             event = self._event(cand, offset, ctx, times, places)
             if event is not None:
                 events.append(event)
-                ctx.seen_nouns.add((cand.token.lemma_.lower(), event.event_type)) if cand.token.pos_ == "NOUN" else None
+                if cand.token.pos_ == "NOUN":
+                    ctx.seen_nouns.add((cand.token.lemma_.lower(), event.event_type))
+                    ctx.noun_entries.setdefault(cand.token.lemma_.lower(), cand.entry)
                 derived = _intent_event(event) or _rejection_event(event)
                 if derived is not None:
                     events.append(derived)
@@ -305,7 +321,8 @@ class EventExtractor:
         recipients = [ref for ref, _ in coded_recipients]
         if tok.pos_ == "NOUN" and not self._noun_is_reportable(tok, actors, recipients, ctx, entry.type):
             return None
-        if actors and entry.type in _VERBAL and all(_uncoded_noun(ref, head) for ref, head in coded_actors):
+        if actors and entry.type in _VERBAL and all(
+                _uncoded_noun(ref, head) and head.lemma_.lower() in self.cx.non_agents for ref, head in coded_actors):
             return None  # "tensions threatened to spill over": not a political actor
         self._mark_actor_places(places, actors)
         fact = status_of(tok)
@@ -360,9 +377,11 @@ def _intent_event(event: Event) -> Event | None:
 
     The future event keeps its own type and ``status: future``; the intent is asserted.
     """
-    if event.status != "future":
-        return None
     c = cues()
+    cue = (event.status_cue or "").lower()
+    forms = {cue, cue[:-1], cue[:-2], cue.removesuffix("s")}  # "plans", "pledged", "vowed"
+    if event.status != "future" or not event.actors or not (forms & c.intent_cues):
+        return None
     if event.event_type in c.intent_agree_types:
         etype, cameo = "AGREE", "030"
     elif event.event_type in c.intent_threaten_types:

@@ -50,6 +50,7 @@ class Cues:
     intent_agree_types: frozenset[str]
     intent_threaten_types: frozenset[str]
     reject_types: frozenset[str] = _EMPTY
+    intent_cues: frozenset[str] = _EMPTY
     # lists added later: optional, so an older cue file still loads
     negating_preps: frozenset[str] = _EMPTY
     pending_adverbs: frozenset[str] = _EMPTY

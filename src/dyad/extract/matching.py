@@ -33,6 +33,7 @@ class Constructions:
     claim_verbs: frozenset[str]
     claim_objects: frozenset[str]
     casualty_triggers: frozenset[str]
+    non_agents: frozenset[str]
     numbers: dict[str, int]
 
 

@@ -229,12 +229,14 @@ class ActorCoder:
 
     def _antecedent_in_sentence(self, head: Token, person: bool) -> Token | None:
         """The nearest earlier subject/possessor in the same sentence that agrees with the pronoun."""
+        plural = head.lower_ in ("they", "them", "their", "theirs")
         for tok in reversed(list(head.sent[: head.i - head.sent.start])):
             if tok.dep_ not in ("nsubj", "nsubjpass", "poss") or tok.pos_ == "PRON":
                 continue
             if person and tok.ent_type_ == "PERSON":
                 return tok
-            if not person and tok.ent_type_ in ("GPE", "ORG", "NORP") or (not person and tok.pos_ == "NOUN" and tok.tag_ == "NN"):
+            if not person and (tok.ent_type_ in ("GPE", "ORG", "NORP")
+                               or (tok.pos_ == "NOUN" and tok.tag_ == ("NNS" if plural else "NN"))):
                 return tok
         return None
 
