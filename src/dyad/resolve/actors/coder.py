@@ -89,9 +89,12 @@ _NATIONAL = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 def _definite(span: Span) -> bool:
-    """A definite description ("the army", "the interior ministry"), not "a ministry" or "officials"."""
+    """A definite description ("the army", "the armed forces") or a bare plural ("troops",
+    "14 soldiers"), which news uses for the country it is about; not "a ministry"."""
     first = span.doc[span.start - 1] if span.start > 0 and span.doc[span.start - 1].dep_ == "det" else span[0]
-    return first.lower_ == "the" and span.root.tag_ in ("NN", "NNP")
+    if first.lower_ == "the":
+        return span.root.tag_ in ("NN", "NNP", "NNS", "NNPS")
+    return span.root.tag_ == "NNS" and first.dep_ != "det"
 
 
 def _clean(text: str) -> str:
@@ -282,8 +285,13 @@ class ActorCoder:
             if whole:
                 coding = whole
             self._from_words(span, coding)
+            if coding.country is None:
+                owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+                if owner is not None:  # "its fighters", "their ambassador": the owner's country
+                    found = self._pronoun(owner, memory, when)
+                    coding.country = found.country if found is not None else None
             if coding.country is None and coding.sector in _NATIONAL and _definite(span):
-                coding.country = memory.focus  # "the defence ministry" in an article about Niger
+                coding.country = memory.focus  # "the defence ministry", "troops" in an article about Niger
             if coding.name is None:
                 coding.name = _clean(span.text) or span.text
             memory.remember(coding.name if coding.kind == "person" else span.text, coding)
