@@ -16,8 +16,15 @@ from __future__ import annotations
 
 __all__ = [
     "DyadError", "InputError", "ConfigError", "ModelError",
-    "KnowledgeError", "StoreError", "EvalError",
+    "KnowledgeError", "StoreError", "EvalError", "StageWarning",
 ]
+
+
+class StageWarning(UserWarning):
+    """A stage failed on one article; the article keeps what the other stages found.
+
+    Emitted with :func:`warnings.warn`; the CLI prints it as one line on stderr.
+    """
 
 
 class DyadError(Exception):

@@ -95,18 +95,40 @@ class Pipeline:
         result = ArticleResult(article)
         timer, placer = TimeFinder(article.published), PlaceFinder()
         quoter = ArticleQuotes(self.extractor.coder, article.id, article.text, article.published)
+        guard = _StageGuard(article.id)
         for doc, seg in parsed:
-            times = timer.find(doc, seg.start, ParagraphClock(article.published))
-            places = placer.find(doc, seg.start, article.id)
+            times = guard.run("time", timer.find, doc, seg.start, ParagraphClock(article.published)) or []
+            places = guard.run("place", placer.find, doc, seg.start, article.id) or []
             if seg.kind != "caption":  # photo captions describe pictures, not events
-                result.events.extend(self.extractor.segment_events(
-                    doc, seg.start, ctx, times, places, headline=seg.kind == "headline" or seg.start == 0))
-                result.quotes.extend(quoter.add(doc, seg.start))
+                result.events.extend(guard.run(
+                    "event", self.extractor.segment_events, doc, seg.start, ctx, times, places,
+                    headline=seg.kind == "headline" or seg.start == 0) or [])
+                result.quotes.extend(guard.run("quote", quoter.add, doc, seg.start) or [])
             result.times.extend(tv for tv, _ in times)
             result.places.extend(rec for rec, _ in places)
         _attribute_quoted(result)
         _restore_surface(result)
         return result
+
+
+class _StageGuard:
+    """Runs one stage on one segment; an unexpected failure costs that stage's output for
+    that segment (with a one-line :class:`~dyad.errors.StageWarning`), not the batch."""
+
+    def __init__(self, article_id: str) -> None:
+        self.article_id = article_id
+
+    def run(self, stage: str, func: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except Exception as exc:  # a bug in one stage must not lose the other stages' output
+            import warnings
+
+            from .errors import StageWarning
+
+            warnings.warn(f"article {self.article_id}: the {stage} stage failed on a paragraph "
+                          f"({type(exc).__name__}: {exc}); its other results are kept", StageWarning, stacklevel=2)
+            return None
 
 
 def _attribute_quoted(result: ArticleResult) -> None:

@@ -84,6 +84,9 @@ class DyadGroup(click.Group):
             return None
 
     def invoke(self, ctx: click.Context) -> object:
+        import warnings
+
+        warnings.showwarning = _one_line_warning
         try:
             return super().invoke(ctx)
         except DyadError as err:
@@ -97,6 +100,12 @@ class DyadGroup(click.Group):
             _silence_stdout()
             ctx.exit(0)
         return None
+
+
+def _one_line_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                      file: object = None, line: str | None = None) -> None:
+    """Warnings (a stage that failed on one article) as one line on stderr, never a traceback."""
+    click.echo(f"dyad: warning: {message}", err=True)
 
 
 def _silence_stdout() -> None:

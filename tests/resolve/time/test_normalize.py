@@ -189,3 +189,10 @@ def test_absolute_dates_need_no_publication_date(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "the", "government", "on and on", "12 people"])
 def test_not_a_time(text: str) -> None:
     assert normalize(text, PUBLISHED) is None
+
+
+def test_pick_with_a_negative_index_on_no_match_is_none() -> None:
+    from dyad.resolve.time.context import pick
+
+    assert pick(["last", "week"], "mU", "X", -1) is None
+    assert pick(["last", "week"], "mU", "U", -1) == "week"

@@ -43,4 +43,4 @@ def unresolved(value: str | None = None, type_: str = "DATE") -> Normalized:
 def pick(words: list[str], cls: str, letters: str, nth: int = 0) -> str | None:
     """The ``nth`` word whose class is one of ``letters``."""
     found = [w for w, c in zip(words, cls) if c in letters]
-    return found[nth] if len(found) > nth else None
+    return found[nth] if -len(found) <= nth < len(found) else None
