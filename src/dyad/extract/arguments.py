@@ -71,7 +71,7 @@ def subject_of(verb: Token, _depth: int = 0) -> list[Token]:
         if verb.dep_ == "xcomp":
             # "urged Iran to withdraw": the object controls; "vowed to retaliate": the subject
             obj = _children(head, _OBJ)
-            if obj:
+            if obj and _object_controls(head):
                 return obj
             if is_passive(head):
                 return _children(head, _PASSIVE_SUBJ)
@@ -91,6 +91,12 @@ def subject_of(verb: Token, _depth: int = 0) -> list[Token]:
         # "traveled to Iraq to meet officials", "paused attacks, offering the U.S. time"
         return subject_of(head, _depth + 1)
     return []
+
+
+def _object_controls(verb: Token) -> bool:
+    from .matching import constructions
+
+    return verb.lemma_.lower() in constructions().object_control
 
 
 def _infinitival(verb: Token) -> bool:

@@ -34,6 +34,7 @@ class Constructions:
     claim_objects: frozenset[str]
     casualty_triggers: frozenset[str]
     non_agents: frozenset[str]
+    object_control: frozenset[str]
     numbers: dict[str, int]
 
 

@@ -65,8 +65,20 @@ def _narrowest(found: Times) -> tuple[TimeValue, Span]:
     return min(found, key=width)
 
 
+#: prepositions that bound a comparison rather than date the event when they hang off a
+#: noun phrase: "the largest attack on the facility *since* 2010" (on a verb, "have occupied
+#: the valley since 1997" is the event's open range)
+_BOUNDS = {"since", "until", "till", "before"}
+
+
+def _bounds_a_comparison(span: Span) -> bool:
+    root = span.root
+    return (_preposition(span) in _BOUNDS and root.head.head.pos_ in ("NOUN", "ADJ", "PROPN"))
+
+
 def _governing(trigger: Token, times: Times) -> tuple[tuple[TimeValue, Span], str] | None:
-    same = [(tv, sp) for tv, sp in times if _dated(tv) and sp.sent.start == trigger.sent.start]
+    same = [(tv, sp) for tv, sp in times if _dated(tv) and sp.sent.start == trigger.sent.start
+            and not _bounds_a_comparison(sp)]
     for source, heads in (("governing", [trigger]), ("clause", _clause_heads(trigger)[1:])):
         found = [(tv, sp) for tv, sp in same if any(_governs(h, sp) for h in heads)]
         if found:
