@@ -214,14 +214,22 @@ class EventExtractor:
         return found
 
     def _content_recipient(self, tok: Token) -> list[Token]:
-        """'threatens to retaliate against Tehran': the complement's target."""
+        """Who a threat, demand or promise is about, from its complement: "threatens to retaliate
+        against Tehran", "agreed to provide aid for Romania", "demanded that its partners
+        refuse", "demanded an admission by Moscow"."""
         for child in tok.children:
-            if child.dep_ in _CONTENT_DEPS + ("dobj",):
-                heads = slot_heads(child, ("against", "on", "at", "to") if child.pos_ == "NOUN" else _GENERIC_RECIPIENT)
-                if heads:
-                    return heads
             if child.dep_ == "dative":
                 return [child]
+            if child.dep_ not in _CONTENT_DEPS + ("dobj",):
+                continue
+            heads = slot_heads(child, ("against", "on", "at", "to") if child.pos_ == "NOUN" else _GENERIC_RECIPIENT)
+            if not heads and child.dep_ == "ccomp":
+                heads = [s for s in child.children if s.dep_ in ("nsubj", "nsubjpass")]
+            if not heads:
+                heads = self._named_in_phrases(child, set()) or (
+                    slot_heads(child, ("by",), verb=False) if child.pos_ == "NOUN" else [])
+            if heads:
+                return heads
         return []
 
     def _code(self, heads: list[Token], offset: int, ctx: ArticleContext, exclude: set[int],
