@@ -24,7 +24,7 @@ from ..resolve.places import locate_event
 from ..resolve.time import date_event
 from .arguments import argument_span, expand_conj, slot_heads, subject_of
 from .factuality import cues, reporting_head, reporting_source, status_of
-from .lexicon import Lexicon, quad_for_cameo
+from .lexicon import Lexicon, TriggerEntry, quad_for_cameo
 from .matching import Candidate, constructions, headline_lemmas, is_excluded, match_entry, through_quantity
 from .size import size_of
 
@@ -37,6 +37,9 @@ _CONTENT_PREPS = {"of", "for", "on", "about", "to", "against", "over", "into", "
 #: entity labels that are never actors ("Sunday's attack", "21 rockets")
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss"}
+_OBLIGATION = TriggerEntry(id="obligation", lemma="say", pos="VERB", type="REQUEST", cameo="10",
+                           actor=("nsubj", "agent"), recipient=("dobj",), content=True)
+
 #: prepositions that introduce a party (not a place or time): "sales *to* Iran", "talks *with* Kyiv"
 _PARTY_PREPS = {"to", "with", "against", "on", "for", "from", "toward", "towards", "of", "into", "over", "at"}
 #: verbal event types, whose actor must be someone who can speak or decide
@@ -83,9 +86,24 @@ class EventExtractor:
             entry = self._entry_for(tok, headline)
             if entry is None and ctx is not None and tok.pos_ == "NOUN":
                 entry = self._anaphoric_entry(tok, ctx)
+            if entry is None:
+                entry = self._obligation_entry(tok)
             if entry is not None:
                 found.append(Candidate(tok, entry))
         return self._settle(found)
+
+    def _obligation_entry(self, tok: Token) -> TriggerEntry | None:
+        """"Russia said that Sudan must return the helicopter": a demand (PLOVER REQUEST) by the
+        speaker on the complement's subject, coded at the reporting verb."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in cues().reporting_verbs:
+            return None
+        for comp in tok.children:
+            if comp.dep_ == "ccomp" and any(
+                    a.dep_ == "aux" and a.lower_ in self.cx.obligation_modals for a in comp.children):
+                subject = [s for s in comp.children if s.dep_ in ("nsubj", "nsubjpass")]
+                if subject and subject[0].pos_ != "PRON":  # "we must act" is a resolve, not a demand
+                    return replace(_OBLIGATION, lemma=tok.lemma_.lower(), id=f"obligation.{tok.lemma_.lower()}")
+        return None
 
     @staticmethod
     def _anaphoric_entry(tok: Token, ctx: ArticleContext):  # type: ignore[no-untyped-def]
@@ -157,7 +175,7 @@ class EventExtractor:
         else:
             heads = slot_heads(tok, slots, verb=cand.entry.pos == "VERB")
         if not heads and role == "actor" and tok.pos_ == "NOUN":
-            heads = self._claimer(tok)
+            heads = self._claimer(tok) or self._traveller(tok)
         if not heads and role == "recipient" and cand.entry.content:
             heads = self._content_recipient(tok)
         skip = {tok.i, cand.noun.i if cand.noun is not None else -1}
@@ -180,6 +198,12 @@ class EventExtractor:
             return []
         if verb.lemma_.lower() in self.cx.claim_verbs:
             return subject_of(verb)
+        return []
+
+    def _traveller(self, noun: Token) -> list[Token]:
+        """"arrived in Amman on a visit", "left for talks": the traveller makes the visit."""
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "for") and noun.head.head.lemma_.lower() in self.cx.motion_verbs:
+            return subject_of(noun.head.head)
         return []
 
     def _light_heads(self, cand: Candidate, slots: tuple[str, ...], role: str) -> list[Token]:
@@ -222,9 +246,11 @@ class EventExtractor:
                 return [child]
             if child.dep_ not in _CONTENT_DEPS + ("dobj",):
                 continue
-            heads = slot_heads(child, ("against", "on", "at", "to") if child.pos_ == "NOUN" else _GENERIC_RECIPIENT)
-            if not heads and child.dep_ == "ccomp":
-                heads = [s for s in child.children if s.dep_ in ("nsubj", "nsubjpass")]
+            heads = []
+            if child.dep_ == "ccomp":  # "demanded that its partners refuse": the addressee is the subject
+                heads = [s for s in child.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"]
+            if not heads:
+                heads = slot_heads(child, ("against", "on", "at", "to") if child.pos_ == "NOUN" else _GENERIC_RECIPIENT)
             if not heads:
                 heads = self._named_in_phrases(child, set()) or (
                     slot_heads(child, ("by",), verb=False) if child.pos_ == "NOUN" else [])

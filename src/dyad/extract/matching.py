@@ -35,6 +35,8 @@ class Constructions:
     casualty_triggers: frozenset[str]
     non_agents: frozenset[str]
     object_control: frozenset[str]
+    motion_verbs: frozenset[str]
+    obligation_modals: frozenset[str]
     numbers: dict[str, int]
 
 
