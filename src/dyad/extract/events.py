@@ -101,7 +101,8 @@ class EventExtractor:
             if comp.dep_ == "ccomp" and any(
                     a.dep_ == "aux" and a.lower_ in self.cx.obligation_modals for a in comp.children):
                 subject = [s for s in comp.children if s.dep_ in ("nsubj", "nsubjpass")]
-                if subject and subject[0].pos_ != "PRON":  # "we must act" is a resolve, not a demand
+                if subject and subject[0].pos_ != "PRON" and subject[0].lemma_.lower() not in self.cx.non_agents:
+                    # "we must act" is a resolve, "fear must not become an excuse" a maxim: not demands
                     return replace(_OBLIGATION, lemma=tok.lemma_.lower(), id=f"obligation.{tok.lemma_.lower()}")
         return None
 
@@ -271,26 +272,53 @@ class EventExtractor:
         return out
 
     def _fold_casualties(self, events: list[Event], doc: Doc, offset: int) -> list[Event]:
-        """Casualty verbs that report an attack told by another trigger in the sentence join that event."""
+        """Casualty reports join the attack they report: in the same sentence ("twelve soldiers
+        were killed when gunmen stormed a post"; "the strike, which killed nine civilians"), or
+        an agentless one right after it in the paragraph ("Seven others were wounded")."""
         out: list[Event] = []
-        main_by_sent: dict[int, Event] = {}
+        last_attack: Event | None = None
         for ev in events:
             tok = doc.char_span(ev.trigger.start - offset, ev.trigger.end - offset)
-            lemma = tok.root.lemma_.lower() if tok is not None else ""
-            if ev.event_type == "ASSAULT" and lemma not in self.cx.casualty_triggers and ev.status == "asserted":
-                main_by_sent.setdefault(ev.sentence_start, ev)
-        for ev in events:
-            tok = doc.char_span(ev.trigger.start - offset, ev.trigger.end - offset)
-            lemma = tok.root.lemma_.lower() if tok is not None else ""
-            main = main_by_sent.get(ev.sentence_start)
-            if main is not None and ev is not main and ev.event_type == "ASSAULT" and lemma in self.cx.casualty_triggers \
-                    and ev.status == main.status and not ev.actors:  # "were killed", "died": no agent of their own
+            casualty = tok is not None and tok.root.lemma_.lower() in self.cx.casualty_triggers
+            if ev.event_type != "ASSAULT" or ev.status != "asserted":
+                out.append(ev)
+                continue
+            main = self._attack_reported(ev, events, casualty, last_attack)
+            if main is not None:
                 known = {(r.start, r.end) for r in main.recipients}
                 main.recipients.extend(r for r in ev.recipients if (r.start, r.end) not in known)
                 main.mentions.extend(ev.mentions)
+                for field_name in ("dead", "injured", "arrested"):
+                    if getattr(main.size, field_name) is None:
+                        setattr(main.size, field_name, getattr(ev.size, field_name))
                 continue
             out.append(ev)
+            if not casualty:
+                last_attack = ev
         return out
+
+    def _attack_reported(self, ev: Event, events: list[Event], casualty: bool,
+                         last_attack: Event | None) -> Event | None:
+        """The attack event a casualty event merely reports, if any."""
+        if not casualty:
+            return None
+        same = [m for m in events if m is not ev and m.event_type == "ASSAULT" and m.sentence_start == ev.sentence_start
+                and m.status == "asserted" and m.trigger.text.lower() not in self.cx.casualty_triggers
+                and not any(m.trigger.start == x.start for x in ev.mentions)]
+        same = [m for m in same if self._lemma_of(m) not in self.cx.casualty_triggers]
+        for m in same:  # "the strike, which killed nine": the actor is the attack itself
+            if any(m.trigger.text.lower() in a.text.lower() for a in ev.actors):
+                return m
+        if not ev.actors:
+            return same[0] if same else last_attack
+        for m in same:  # "gunmen ambushed a convoy, killing three soldiers": same agent, same event
+            if {a.text for a in m.actors} == {a.text for a in ev.actors}:
+                return m
+        return None
+
+    @staticmethod
+    def _lemma_of(ev: Event) -> str:
+        return (ev.rule or "").split("/", 1)[0].removeprefix("intent:")
 
     def _noun_is_reportable(self, tok: Token, actors: list[ActorRef], recipients: list[ActorRef],
                             ctx: ArticleContext | None = None, etype: str | None = None) -> bool:
@@ -355,6 +383,9 @@ class EventExtractor:
         recipients = [ref for ref, _ in coded_recipients]
         if tok.pos_ == "NOUN" and not self._noun_is_reportable(tok, actors, recipients, ctx, entry.type):
             return None
+        if entry.type == "REQUEST" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.cx.anonymity_verbs
+                                           for c in tok.children):
+            return None  # "who asked not to be named"
         if actors and entry.type in _VERBAL and all(
                 _uncoded_noun(ref, head) and head.lemma_.lower() in self.cx.non_agents for ref, head in coded_actors):
             return None  # "tensions threatened to spill over": not a political actor

@@ -37,6 +37,7 @@ class Constructions:
     object_control: frozenset[str]
     motion_verbs: frozenset[str]
     obligation_modals: frozenset[str]
+    anonymity_verbs: frozenset[str]
     numbers: dict[str, int]
 
 
