@@ -107,6 +107,7 @@ class Pipeline:
             result.times.extend(tv for tv, _ in times)
             result.places.extend(rec for rec, _ in places)
         _attribute_quoted(result)
+        _credit_claims(result)
         _restore_surface(result)
         return result
 
@@ -129,6 +130,18 @@ class _StageGuard:
             warnings.warn(f"article {self.article_id}: the {stage} stage failed on a paragraph "
                           f"({type(exc).__name__}: {exc}); its other results are kept", StageWarning, stacklevel=2)
             return None
+
+
+def _credit_claims(result: ArticleResult) -> None:
+    """"The Taliban claimed responsibility for the attack": the claimer is the actor of the
+    attacks reported earlier in the article with no actor of their own."""
+    claimed = [ev for ev in result.events if (ev.rule or "").endswith("+claimed")]
+    for claim in claimed:
+        for ev in result.events:
+            if ev.trigger.start >= claim.trigger.start:
+                break
+            if ev.event_type == claim.event_type and not ev.actors and ev.status == "asserted":
+                ev.actors = [replace(a, via=a.text) for a in claim.actors]
 
 
 def _attribute_quoted(result: ArticleResult) -> None:

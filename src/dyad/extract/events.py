@@ -407,7 +407,8 @@ class EventExtractor:
             size=size_of(tok, entry.type, self.cx) or Size(),
             mentions=[Mention(ctx.article_id, start, start + len(tok.text))],
             confidence=_confidence(tok, actors, recipients), version=ctx.version,
-            rule=f"{entry.lemma}/{entry.pos.lower()}:{entry.type}:{entry.cameo}",
+            rule=f"{entry.lemma}/{entry.pos.lower()}:{entry.type}:{entry.cameo}"
+                 + ("+claimed" if actors and tok.pos_ == "NOUN" and self._claimer(tok) else ""),
         )
         return event
 
