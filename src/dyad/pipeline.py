@@ -107,7 +107,7 @@ class Pipeline:
             result.times.extend(tv for tv, _ in times)
             result.places.extend(rec for rec, _ in places)
         _attribute_quoted(result)
-        _credit_claims(result)
+        _credit_claims(result, ctx.claims)
         _restore_surface(result)
         return result
 
@@ -132,16 +132,22 @@ class _StageGuard:
             return None
 
 
-def _credit_claims(result: ArticleResult) -> None:
+def _credit_claims(result: ArticleResult, claims: list) -> None:
     """"The Taliban claimed responsibility for the attack": the claimer is the actor of the
     attacks reported earlier in the article with no actor of their own."""
-    claimed = [ev for ev in result.events if (ev.rule or "").endswith("+claimed")]
-    for claim in claimed:
+    credits = [(ev.trigger.start, ev.actors) for ev in result.events if (ev.rule or "").endswith("+claimed")]
+    credits += [(ref.start, [ref]) for ref in claims]
+    for start, actors in sorted(credits, key=lambda c: c[0]):
         for ev in result.events:
-            if ev.trigger.start >= claim.trigger.start:
+            if ev.trigger.start >= start:
                 break
-            if ev.event_type == claim.event_type and not ev.actors and ev.status == "asserted":
-                ev.actors = [replace(a, via=a.text) for a in claim.actors]
+            if ev.event_type != "ASSAULT" or ev.status != "asserted":
+                continue
+            if not ev.actors:
+                ev.actors = [replace(a, via=a.text) for a in actors]
+            elif all(a.country is None and a.actor_id is None for a in ev.actors):
+                # "assailants", "gunmen": the claimed group is who they were
+                ev.actors.extend(replace(a, via=a.text) for a in actors)
 
 
 def _attribute_quoted(result: ArticleResult) -> None:

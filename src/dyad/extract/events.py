@@ -57,6 +57,8 @@ class ArticleContext:
     memory: MentionMemory = field(default_factory=MentionMemory)
     #: (noun lemma, type) of event nouns already reported in this article, for anaphora ("the attack")
     seen_nouns: set[tuple[str, str]] = field(default_factory=set)
+    #: actors who claimed or were blamed for attacks in this article, in text order
+    claims: list[ActorRef] = field(default_factory=list)
     #: the lexicon entry each event noun was first coded with in this article
     noun_entries: dict[str, Any] = field(default_factory=dict)
 
@@ -200,6 +202,23 @@ class EventExtractor:
         if verb.lemma_.lower() in self.cx.claim_verbs:
             return subject_of(verb)
         return []
+
+    def _collect_claims(self, doc: Doc, offset: int, ctx: ArticleContext) -> None:
+        """Who claims or is blamed for an attack in this segment ("The Taliban claimed
+        responsibility for the incident", "sources attributed the attack to IS"), for the
+        pipeline to credit to the article's actorless attacks."""
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            heads: list[Token] = []
+            if lemma in self.cx.claim_verbs and not is_negated_simple(tok) and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in self.cx.claim_objects for c in tok.children):
+                heads = [h for h in subject_of(tok) if h.lower_ not in ("no", "none", "nobody")
+                         and not any(d.lower_ == "no" for d in h.children)]
+            elif lemma in self.cx.attribution_verbs:
+                heads = slot_heads(tok, (self.cx.attribution_verbs[lemma],))
+            for head in heads[:1]:
+                start, end = argument_span(head)
+                ctx.claims.append(self.coder.code(doc[start:end], head, offset, ctx.published, ctx.memory))
 
     def _traveller(self, noun: Token) -> list[Token]:
         """"arrived in Amman on a visit", "left for talks": the traveller makes the visit."""
@@ -363,6 +382,7 @@ class EventExtractor:
                 if derived is not None:
                     events.append(derived)
         events = self._fold_casualties(events, doc, offset)
+        self._collect_claims(doc, offset, ctx)
         self._remember_names(doc, offset, ctx)
         return events
 
@@ -436,6 +456,10 @@ def _uncoded_noun(ref: ActorRef, head: Token) -> bool:
     if ref.country or ref.sector or ref.via or ref.kind in ("person", "organization", "country"):
         return False
     return head.pos_ == "NOUN" and not head.ent_type_
+
+
+def is_negated_simple(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _intent_event(event: Event) -> Event | None:

@@ -39,6 +39,7 @@ class Constructions:
     obligation_modals: frozenset[str]
     anonymity_verbs: frozenset[str]
     numbers: dict[str, int]
+    attribution_verbs: dict[str, str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,7 +47,9 @@ def constructions() -> Constructions:
     path = resources.files("dyad") / "data" / "lexicon" / "constructions.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     numbers = {str(k): int(v) for k, v in raw.pop("numbers").items()}
-    return Constructions(numbers=numbers, **{k: frozenset(str(w) for w in v) for k, v in raw.items()})
+    attribution = {str(k): str(v) for k, v in raw.pop("attribution_verbs").items()}
+    return Constructions(numbers=numbers, attribution_verbs=attribution,
+                         **{k: frozenset(str(w) for w in v) for k, v in raw.items()})
 
 
 @dataclass(slots=True)

@@ -12,6 +12,8 @@ contains it ("Alexandria, La.", "Baghdad's Karrada") and whether it acts
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -141,7 +143,19 @@ class _Builder:
         return m
 
     def lookup(self, span: Span) -> list[Candidate]:
+        if fold(span.text) in _actor_names():
+            return []  # "Taliban", "Hezbollah": a known group or person, not the village of that name
         return self.gaz.candidates(span.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_names() -> frozenset[str]:
+    """Folded names of the organisations and people the actor knowledge knows."""
+    from ..actors.knowledge import load_knowledge
+
+    kb = load_knowledge()
+    names = set(kb.org_by_alias) | set(kb.people_by_alias)
+    return frozenset(fold(n) for n in names) - frozenset(fold(n) for n in kb.country_by_name)
 
 
 def recognize(doc: Doc, gaz: Gazetteer, known: set[str] | None = None) -> list[Mention]:
