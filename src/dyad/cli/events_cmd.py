@@ -24,7 +24,7 @@ def _cluster_table(records: list[dict[str, Any]], title: str) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    from .render import STYLES, actors_text, date_text, place_text
+    from .render import event_cells
 
     table = Table(title=title, show_lines=False, header_style="bold")
     for name in ("article", "mentions", "sources", "type", "trigger", "actors", "recipients", "date", "place",
@@ -34,13 +34,7 @@ def _cluster_table(records: list[dict[str, Any]], title: str) -> Any:
         table.add_row(
             Text(str(rec.get("article_id") or ""), style="dim"),
             str(rec.get("n_mentions", 1)), str(rec.get("n_sources", 1)),
-            Text(rec.get("event_type") or "", style="bold"),
-            Text((rec.get("trigger") or {}).get("text") or "", style="bold red"),
-            Text(actors_text(rec.get("actors")), style=STYLES["actor"]),
-            Text(actors_text(rec.get("recipients")), style=STYLES["recipient"]),
-            Text(date_text(rec), style=STYLES["date"]),
-            Text(place_text(rec), style=STYLES["place"]),
-            Text(rec.get("status") or ""),
+            *event_cells(rec),
         )
     return table
 

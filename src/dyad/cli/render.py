@@ -41,6 +41,19 @@ def place_text(record: dict[str, Any]) -> str:
     return f"{name}, {loc['country']}" if name and loc.get("country") else name
 
 
+def event_cells(rec: dict[str, Any]) -> list[Text]:
+    """The cells of one event row: type, trigger, actors, recipients, date, place, status."""
+    return [
+        Text(rec.get("event_type") or "", style="bold"),
+        Text((rec.get("trigger") or {}).get("text") or "", style="bold red"),
+        Text(actors_text(rec.get("actors")), style=STYLES["actor"]),
+        Text(actors_text(rec.get("recipients")), style=STYLES["recipient"]),
+        Text(date_text(rec), style=STYLES["date"]),
+        Text(place_text(rec), style=STYLES["place"]),
+        Text(rec.get("status") or ""),
+    ]
+
+
 def events_table(records: Iterable[dict[str, Any]], *, title: str | None = None,
                  show_article: bool = True) -> Table:
     """type, trigger, actors, recipients, date, place, status (and the article id)."""
@@ -50,15 +63,7 @@ def events_table(records: Iterable[dict[str, Any]], *, title: str | None = None,
     for name in ("type", "trigger", "actors", "recipients", "date", "place", "status"):
         table.add_column(name, overflow="fold")
     for rec in records:
-        cells = [
-            Text(rec.get("event_type") or "", style="bold"),
-            Text((rec.get("trigger") or {}).get("text") or "", style="bold red"),
-            Text(actors_text(rec.get("actors")), style=STYLES["actor"]),
-            Text(actors_text(rec.get("recipients")), style=STYLES["recipient"]),
-            Text(date_text(rec), style=STYLES["date"]),
-            Text(place_text(rec), style=STYLES["place"]),
-            Text(rec.get("status") or ""),
-        ]
+        cells = event_cells(rec)
         if show_article:
             cells.insert(0, Text(str(rec.get("article_id") or ""), style="dim"))
         table.add_row(*cells)
