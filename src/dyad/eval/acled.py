@@ -33,7 +33,14 @@ from ..model import Article
 from .actors import any_actor_matches, norm_place
 from .common import Loaded, Progress, run_pipeline
 from .labels import ACLED_TYPES, acled_record_type, acled_type
-from .metrics import accuracy, confusion, haversine_km, macro_f1, majority_baseline, safe_div
+from .metrics import (
+    accuracy,
+    confusion,
+    haversine_km,
+    macro_f1,
+    majority_baseline,
+    safe_div,
+)
 from .report import Case, SuiteReport
 
 __all__ = ["AcledRecord", "load", "evaluate", "primary_event", "predicted_location", "predicted_dead", "PATH"]

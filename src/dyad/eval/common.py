@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -70,3 +71,17 @@ def run_pipeline(articles: Sequence[Article], progress: Progress | None = None) 
         raise EvalError("the extraction pipeline is not implemented yet (dyad.pipeline.pipe)",
                         code="E610") from None
     return out
+
+
+def json_lines(lines: Iterable[str], out: Loaded[Any], limit: int | None = None) -> Iterator[Any]:
+    """Parsed JSON lines; blank lines are passed over, malformed ones counted as skips in ``out``.
+    Stops once ``out`` holds ``limit`` records."""
+    for line in lines:
+        if limit and len(out.records) >= limit:
+            return
+        if not line.strip():
+            continue
+        try:
+            yield json.loads(line)
+        except json.JSONDecodeError:
+            out.skip("invalid JSON")

@@ -34,7 +34,7 @@ from typing import Any
 
 from ..model import Article
 from .actors import norm_code
-from .common import Loaded, Progress, parse_date, run_pipeline
+from .common import Loaded, Progress, json_lines, parse_date, run_pipeline
 from .labels import plover_type
 from .metrics import Span, bcubed, haversine_km, match_spans, prf, safe_div
 from .report import Case, SuiteReport
@@ -94,16 +94,7 @@ def load(path: Path | None = None, limit: int | None = None) -> Loaded[DemoArtic
     path = path or gold_path()
     out: Loaded[DemoArticle] = Loaded()
     corpus: dict[str, dict[str, Any]] | None = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if limit and len(out.records) >= limit:
-            break
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError:
-            out.skip("invalid JSON")
-            continue
+    for raw in json_lines(path.read_text(encoding="utf-8").splitlines(), out, limit):
         if not isinstance(raw, dict) or raw.get("id") is None:
             out.skip("record without id")
             continue

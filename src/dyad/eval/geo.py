@@ -28,8 +28,17 @@ from lxml import etree
 
 from ..model import Article
 from .common import Loaded, Progress, run_pipeline
-from .metrics import (EARTH_HALF_CIRCUMFERENCE_KM, auc_log_error, haversine_km, match_spans,
-                      mean, median, prf, safe_div, span_prf)
+from .metrics import (
+    EARTH_HALF_CIRCUMFERENCE_KM,
+    auc_log_error,
+    haversine_km,
+    match_spans,
+    mean,
+    median,
+    prf,
+    safe_div,
+    span_prf,
+)
 from .report import Case, SuiteReport
 
 __all__ = ["Toponym", "GeoArticle", "parse_corpus", "load_lgl", "load_geovirus", "evaluate",

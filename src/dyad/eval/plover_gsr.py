@@ -18,14 +18,13 @@ Scoring choices:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..model import Article
 from .actors import norm_code, norm_sector, pred_sectors
-from .common import Loaded, Progress, run_pipeline
+from .common import Loaded, Progress, json_lines, run_pipeline
 from .labels import plover_type
 from .metrics import accuracy, confusion, macro_f1, per_label_f1, safe_div
 from .report import Case, SuiteReport
@@ -55,16 +54,7 @@ def _actors(value: Any) -> list[dict[str, Any]]:
 def load(root: Path, limit: int | None = None) -> Loaded[GsrRecord]:
     out: Loaded[GsrRecord] = Loaded()
     with (root / PATH).open(encoding="utf-8") as fh:
-        for line in fh:
-            if limit and len(out.records) >= limit:
-                break
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError:
-                out.skip("invalid JSON")
-                continue
+        for raw in json_lines(fh, out, limit):
             if not isinstance(raw, dict) or raw.get("event") == "DOCUMENT":
                 continue  # the header record documents the file; it is not data
             etype = plover_type(raw.get("event"))
