@@ -22,7 +22,18 @@ __all__ = [
 ]
 
 from .errors import DyadError
-from .model import ActorRef, Article, Event, EventDate, Location, Mention, Quote, Size, Skip, TimeValue
+from .model import (
+    ActorRef,
+    Article,
+    Event,
+    EventDate,
+    Location,
+    Mention,
+    Quote,
+    Size,
+    Skip,
+    TimeValue,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ingest import read_inputs

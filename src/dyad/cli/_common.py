@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import csv
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar

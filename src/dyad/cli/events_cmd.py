@@ -7,8 +7,15 @@ from typing import Any
 
 import click
 
-from ._common import (db_option, filter_options, filters_from, stdout_console, write_csv, write_json,
-                      write_jsonl)
+from ._common import (
+    db_option,
+    filter_options,
+    filters_from,
+    stdout_console,
+    write_csv,
+    write_json,
+    write_jsonl,
+)
 
 OUTPUT_FORMATS = ("table", "json", "jsonl", "csv")
 

@@ -7,8 +7,18 @@ from typing import Any
 
 import click
 
-from ._common import (input_options, pipeline_options, published_option, read_items, reader_kwargs,
-                      report_skip, stdout_console, write_csv, write_json, write_jsonl)
+from ._common import (
+    input_options,
+    pipeline_options,
+    published_option,
+    read_items,
+    reader_kwargs,
+    report_skip,
+    stdout_console,
+    write_csv,
+    write_json,
+    write_jsonl,
+)
 
 OUTPUT_FORMATS = ("jsonl", "json", "table", "csv")
 

@@ -8,8 +8,16 @@ from typing import Any
 
 import click
 
-from ._common import (db_option, input_options, pipeline_options, published_option, read_items,
-                      reader_kwargs, report_skip, stderr_console)
+from ._common import (
+    db_option,
+    input_options,
+    pipeline_options,
+    published_option,
+    read_items,
+    reader_kwargs,
+    report_skip,
+    stderr_console,
+)
 
 #: Below this many articles a run is short: no progress bar.
 PROGRESS_AFTER = 20
@@ -29,7 +37,12 @@ class _Progress:
         if not self.enabled or stats.processed <= PROGRESS_AFTER:
             return
         if self.bar is None:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import (
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
             self.bar = Progress(
                 SpinnerColumn(), TextColumn("{task.completed} articles"),

@@ -7,7 +7,13 @@ from typing import Any
 
 import click
 
-from ._common import input_options, pipeline_options, print_stage_records, published_option, reader_kwargs
+from ._common import (
+    input_options,
+    pipeline_options,
+    print_stage_records,
+    published_option,
+    reader_kwargs,
+)
 
 __all__ = ["places_command"]
 

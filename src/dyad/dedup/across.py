@@ -23,8 +23,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Event, Location, stable_id
-from .compat import (DateWindow, actor_key, date_window, dates_compatible, family, places_compatible,
-                     place_rank, richness, side_evidence, status_class, stem)
+from .compat import (
+    DateWindow,
+    actor_key,
+    date_window,
+    dates_compatible,
+    family,
+    place_rank,
+    places_compatible,
+    richness,
+    side_evidence,
+    status_class,
+    stem,
+)
 
 __all__ = ["Cluster", "Clusterer", "cluster_results", "one_a_day_key", "one_a_day_record_key", "one_a_day",
            "BUCKET_DAYS", "MIN_EVIDENCE"]

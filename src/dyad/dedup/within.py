@@ -18,8 +18,18 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..model import Event, Mention, Size
-from .compat import (anaphoric, date_window, stem, dates_compatible, family, keys, places_compatible, richness,
-                     side_evidence, status_class)
+from .compat import (
+    anaphoric,
+    date_window,
+    dates_compatible,
+    family,
+    keys,
+    places_compatible,
+    richness,
+    side_evidence,
+    status_class,
+    stem,
+)
 
 __all__ = ["merge_article", "compatible", "evidence", "MIN_EVIDENCE"]
 

@@ -16,16 +16,22 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..model import ActorRef, Event, Mention, Size
+from ..model import ActorRef, Event, Mention, Size, stable_id
 from ..model import Span as TextSpan
-from ..model import stable_id
 from ..resolve.actors.coder import ActorCoder, MentionMemory
 from ..resolve.places import locate_event
 from ..resolve.time import date_event
 from .arguments import argument_span, expand_conj, slot_heads, subject_of
 from .factuality import cues, reporting_head, reporting_source, status_of
 from .lexicon import Lexicon, TriggerEntry, quad_for_cameo
-from .matching import Candidate, constructions, headline_lemmas, is_excluded, match_entry, through_quantity
+from .matching import (
+    Candidate,
+    constructions,
+    headline_lemmas,
+    is_excluded,
+    match_entry,
+    through_quantity,
+)
 from .size import size_of
 
 __all__ = ["EventExtractor", "ArticleContext"]

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, fields
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
+
+from ..datafiles import read_yaml
 
 __all__ = ["Factuality", "status_of", "reporting_head", "reporting_source", "cues"]
 
@@ -71,8 +71,7 @@ class Factuality:
 
 @functools.lru_cache(maxsize=1)
 def cues() -> Cues:
-    path = resources.files("dyad") / "data" / "lexicon" / "factuality.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml("lexicon", "factuality.yaml")
     known = {f.name for f in fields(Cues)}
     types = ("intent_agree_types", "intent_threaten_types", "reject_types")
     return Cues(**{k: frozenset(str(w) if k in types else str(w).lower() for w in v)

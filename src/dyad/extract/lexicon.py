@@ -9,12 +9,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..datafiles import YAML_LOADER, data_path
 from ..errors import KnowledgeError
 from ..model import PLOVER_TYPES
 
@@ -26,10 +26,7 @@ _NOUN_ACTOR = ("poss", "by", "compound", "amod")
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 _POS = {"verb": "VERB", "noun": "NOUN"}
 
-try:  # the C loader is several times faster; fall back when libyaml is absent
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+_Loader = YAML_LOADER
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +160,7 @@ def _read(path: Path | Any, name: str) -> dict[str, Any]:
 
 
 def _lexicon_files(extra: tuple[str, ...]) -> list[tuple[str, Any]]:
-    base = resources.files("dyad") / "data" / "lexicon"
+    base = data_path("lexicon")
     files = sorted((p.name, p) for p in base.iterdir() if p.name.startswith("triggers_") and p.name.endswith(".yaml"))
     return files + [(str(p), Path(p)) for p in extra]
 

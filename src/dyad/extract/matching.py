@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
+from ..datafiles import read_yaml
 from .lexicon import Lexicon, TriggerEntry
 
 __all__ = ["Constructions", "constructions", "match_entry", "Candidate", "headline_lemmas"]
@@ -44,8 +43,7 @@ class Constructions:
 
 @functools.lru_cache(maxsize=1)
 def constructions() -> Constructions:
-    path = resources.files("dyad") / "data" / "lexicon" / "constructions.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml("lexicon", "constructions.yaml")
     numbers = {str(k): int(v) for k, v in raw.pop("numbers").items()}
     attribution = {str(k): str(v) for k, v in raw.pop("attribution_verbs").items()}
     return Constructions(numbers=numbers, attribution_verbs=attribution,

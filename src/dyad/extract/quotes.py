@@ -53,12 +53,11 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any, Literal
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..datafiles import read_yaml
 from ..model import ActorRef, Article, Quote
 from ..resolve.actors.coder import ActorCoder, MentionMemory
 from .arguments import argument_span, is_passive, subject_of
@@ -114,8 +113,7 @@ class QuoteLexicon:
 
 @functools.lru_cache(maxsize=1)
 def quote_lexicon() -> QuoteLexicon:
-    path = resources.files("dyad") / "data" / "lexicon" / "quotes.yaml"
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = read_yaml("lexicon", "quotes.yaml")
     words = {k: frozenset(str(w).lower() for w in v) for k, v in raw.items() if isinstance(v, list)}
     # quote characters must not be lowercased away; re-read them as written
     chars = {k: frozenset(str(w) for w in raw[k]) for k in (

@@ -6,8 +6,8 @@ import csv
 import io
 import sys
 from collections.abc import Iterator
-from typing import Any, cast
 from pathlib import Path
+from typing import Any, cast
 
 from dyad.ingest.build import record_article
 from dyad.ingest.checks import Rejected, check_text

@@ -12,7 +12,16 @@ from fastapi import APIRouter, Query, Request, Response
 from ...store.flat import FLAT_COLUMNS, FLAT_SELECT
 from ..deps import FiltersDep, StoreDep
 from ..errors import ApiError
-from ..queries import FROM, SORTS, Sort, decode_cursor, encode_cursor, keyset, query, where
+from ..queries import (
+    FROM,
+    SORTS,
+    Sort,
+    decode_cursor,
+    encode_cursor,
+    keyset,
+    query,
+    where,
+)
 
 router = APIRouter(tags=["events"])
 

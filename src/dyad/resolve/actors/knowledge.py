@@ -16,13 +16,13 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pycountry
 import yaml
 
+from ...datafiles import YAML_LOADER, data_path
 from ...errors import KnowledgeError
 
 __all__ = ["Knowledge", "load_knowledge", "SECTIONS"]
@@ -31,10 +31,7 @@ SECTIONS = ("countries", "roles", "organizations", "people")
 #: codes that are not ISO 3166 countries but are valid actor countries
 _EXTRA_CODES = {"XKX", "PSE", "IGO", "NGO", "MNC", "INT", "UNO", "EUR", "AFR", "ASA", "MEA", "WST", "SAM", "CAM"}
 
-try:  # the C loader is several times faster
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+_Loader = YAML_LOADER
 
 
 @dataclass(slots=True)
@@ -58,7 +55,7 @@ class Knowledge:
 # -- validation -----------------------------------------------------------------
 @functools.lru_cache(maxsize=1)
 def _sector_codes() -> frozenset[str]:
-    raw = _read_text(resources.files("dyad") / "data" / "knowledge" / "sectors.yaml", "sectors.yaml")
+    raw = _read_text(data_path("knowledge", "sectors.yaml"), "sectors.yaml")
     return frozenset(raw["sectors"])
 
 
@@ -139,7 +136,7 @@ def _bad_date(text: str) -> str:
 
 
 def _our_files() -> list[tuple[str, Any]]:
-    base = resources.files("dyad") / "data" / "knowledge"
+    base = data_path("knowledge")
     names = sorted(p.name for p in base.iterdir() if p.name.endswith(".yaml") and p.name != "sectors.yaml")
     return [(n, base / n) for n in names]
 

@@ -13,7 +13,6 @@ contains it ("Alexandria, La.", "Baghdad's Karrada") and whether it acts
 from __future__ import annotations
 
 import functools
-
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token

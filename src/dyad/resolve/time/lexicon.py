@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
+from ...datafiles import read_yaml
 
 __all__ = ["TimeLexicon", "lexicon"]
 
-try:  # the C loader is several times faster; fall back when libyaml is absent
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,5 +117,4 @@ def _build(data: dict[str, Any]) -> TimeLexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> TimeLexicon:
     """The temporal word lists (``dyad/data/lexicon/time.yaml``)."""
-    path = resources.files("dyad") / "data" / "lexicon" / "time.yaml"
-    return _build(yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader))
+    return _build(read_yaml("lexicon", "time.yaml"))

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from . import periods as P
+from .amounts import duration_value
 from .context import Context, pick, unresolved
 from .lexicon import Unit, lexicon
-from .amounts import duration_value
 from .periods import Normalized
 from .words import clean, count_value
 
