@@ -335,6 +335,39 @@ def _future(tok: Token, chain: list[Token], c: Cues) -> str | None:
     return None
 
 
+#: Determiners that make a nominal event definite: "the attack", "this raid".
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _presupposed(tok: Token, c: Cues) -> bool:
+    """A definite event noun names a happening the text takes as real -- "last
+    Sunday's attack", "the abduction" -- so the predicate it sits in does not
+    make it unreal: "No group has claimed the abduction", "rejected accusations that
+    it shelters the group behind Sunday's attack", "had been used to prepare last
+    Sunday's attack". Not when the noun is what is denied or qualified itself: "denied
+    involvement in the attack", "denied that the attack took place", "the planned
+    attack" (its own modifiers still count)."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj"):
+        return False
+    definite = any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in tok.children) or any(
+        d.dep_ == "poss" and d.pos_ != "PRON" for d in tok.children)  # "Sunday's", not "its"
+    if not definite:
+        return False
+    # its own qualifiers: "the planned attack", "the alleged raid", "the possible strike"
+    own = c.speculative_adjectives | c.speculative_adverbs | c.future_verbs | c.future_nouns
+    if any(d.dep_ in ("amod", "compound", "advmod") and _words(d) & own for d in tok.children):
+        return False
+    # the subject of its own predicate: "the attack did not happen", "the visit was cancelled"
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    # directly what a denial is about: "denied (involvement in) the attack"
+    pg = _prep_governor(tok)
+    if pg is not None and (pg[1].lemma_.lower() in c.denial_nouns or _words(pg[1]) & c.denial_verbs
+                           or pg[0].lower_ in c.negating_preps):
+        return False
+    return not (tok.dep_ == "dobj" and _words(tok.head) & (c.denial_verbs | c.negating_verbs))
+
+
 def status_of(tok: Token, main_clause: bool = True) -> Factuality:
     """The factuality of the event whose trigger is ``tok``.
 
@@ -342,6 +375,8 @@ def status_of(tok: Token, main_clause: bool = True) -> Factuality:
     (a conditional threat is still a threat that was made).
     """
     c = cues()
+    if _presupposed(tok, c):
+        return Factuality("asserted")
     chain = _controllers(tok)
     cue = _negated(tok, chain, c)
     if cue:
