@@ -17,10 +17,10 @@ def actor(text: str, country: str | None = None, sector: str | None = None, name
 
 def ev(article_id: str, at: int, trigger: str, etype: str = "ASSAULT", *, actors=(), recipients=(),
        day: str | None = "2023-03-05", precision: str = "day", stated: bool = True, place: dict | None = None,
-       status: str = "asserted", sentence: str | None = None) -> Event:
+       status: str = "asserted", sentence: str | None = None, cameo: str | None = None) -> Event:
     sentence = sentence or trigger
     return Event(
-        id=stable_id(article_id, at, etype), article_id=article_id, event_type=etype,
+        id=stable_id(article_id, at, etype), article_id=article_id, event_type=etype, cameo=cameo,
         trigger=Span(trigger, at, at + len(trigger)), sentence=sentence,
         actors=list(actors), recipients=list(recipients),
         date=EventDate(start=day, end=day, precision=precision if day else None, stated=stated,

@@ -21,6 +21,7 @@ __all__ = [
     "FAMILY", "family", "status_class", "DateWindow", "date_window", "dates_compatible",
     "actor_key", "sides_compatible", "side_evidence", "places_compatible", "richness",
     "TOLERANCE_DAYS", "stem", "anaphoric", "LOOKBACK_DAYS", "PLACE_KM", "haversine_km", "parse_day",
+    "kind", "kinds_evidence", "KIND_VARIES", "same_name",
 ]
 
 #: Types that one happening may be coded as, depending on wording. Kept as data so a
@@ -48,6 +49,27 @@ _DATED_SOURCES = frozenset({"governing", "clause"})
 
 _PLACE_RANK = {"facility": 5, "neighbourhood": 4, "city": 3, "admin1": 2, "country": 1, "region": 0}
 _DATE_RANK = {"day": 6, "week": 5, "month": 4, "season": 3, "quarter": 3, "range": 2, "year": 2}
+
+
+#: Families whose CAMEO sub-code names the kind of act so reliably that two mentions with
+#: different sub-codes are two happenings (a release, a resignation and a reopening on
+#: one day). For assaults and meetings the wording varies too much ("stormed", "killed";
+#: "met", "held talks"): there a different sub-code is only missing evidence.
+KIND_VARIES: frozenset[str] = frozenset({"ASSAULT", "CONSULT"})
+
+
+def kind(event: Event) -> str | None:
+    """The CAMEO base code (three digits) of an event, the finest kind both coders share."""
+    return (event.cameo or "")[:3] or None
+
+
+def kinds_evidence(fam: str, a: set[str], b: set[str]) -> int | None:
+    """+1 a shared kind, 0 unknown, None two different kinds in a family where that decides."""
+    if not a or not b:
+        return 0
+    if a & b:
+        return 1
+    return 0 if fam in KIND_VARIES else None
 
 
 def family(event_type: str) -> str:
@@ -124,6 +146,31 @@ def actor_key(ref: ActorRef) -> ActorKey:
     return name, ref.country or None, ref.sector or (ref.sectors[0] if ref.sectors else None)
 
 
+#: Words that do not identify an actor: "the", "its", counts, vague quantities.
+_NAME_STOP = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", "several", "many", "other",
+                        "others", "about", "around", "at", "least", "more", "than", "nearly", "almost", "two",
+                        "three", "four", "five", "dozens", "hundreds", "of", "'s", "’s"})
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in name.replace("’s", " 's").replace("'s", " 's").split()
+                 if w not in _NAME_STOP and not w.isdigit())
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """The same normalised name, or one a more specific form of the other ending in the
+    same words: "armed group" / "little-known armed group", "gunmen" / "heavily armed gunmen"."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return long_[-len(short):] == short
+
+
 def _pair(a: ActorKey, b: ActorKey) -> int:
     """+1 same actor, 0 nothing against it, -1 contradicting (other country or sector)."""
     if a[0] and a[0] == b[0]:
@@ -132,7 +179,9 @@ def _pair(a: ActorKey, b: ActorKey) -> int:
         return -1
     if a[2] and b[2] and a[2] != b[2]:
         return -1
-    return 1 if (a[1] and a[1] == b[1]) else 0
+    if a[1] and a[1] == b[1]:
+        return 1
+    return 1 if same_name(a[0], b[0]) else 0
 
 
 def side_evidence(a: Sequence[ActorKey], b: Sequence[ActorKey]) -> int | None:

@@ -52,7 +52,7 @@ def _state(c: Cluster) -> str:
         "rep_rank": list(c.rep_rank),
         "window": [w.lo.isoformat() if w.lo else None, w.hi.isoformat() if w.hi else None, w.dated, w.precision],
         "location": c.location.to_dict() if c.location else None,
-        "actors": c.actors, "recipients": c.recipients, "triggers": sorted(c.triggers),
+        "actors": c.actors, "recipients": c.recipients, "triggers": sorted(c.triggers), "kinds": sorted(c.kinds),
         "articles": sorted(c.articles), "sources": sorted(c.sources),
     }, ensure_ascii=False, separators=(",", ":"))
 
@@ -76,7 +76,7 @@ def _cluster(row: tuple[Any, ...]) -> Cluster:
         rep_rank=tuple(st["rep_rank"]), window=DateWindow(_day(lo), _day(hi), bool(dated), precision),
         location=Location(**st["location"]) if st["location"] else None,
         actors=[tuple(k) for k in st["actors"]], recipients=[tuple(k) for k in st["recipients"]],
-        triggers=set(st["triggers"]), n_mentions=rec["n_mentions"], articles=set(st["articles"]),
+        triggers=set(st["triggers"]), kinds=set(st.get("kinds") or ()), n_mentions=rec["n_mentions"], articles=set(st["articles"]),
         sources=set(st["sources"]), first_seen=_day(rec["first_seen"]), last_seen=_day(rec["last_seen"]),
         seq=rec["seq"],
     )
@@ -133,9 +133,14 @@ def assign(con: duckdb.DuckDBPyConnection, results: Sequence[Any], event_ids: Se
     clusterer = Clusterer(_candidates(con, todo))
     known = set(clusterer.clusters)
     mapping: list[tuple[str, str, str]] = []
-    for ev, art, seq in todo:
-        c = clusterer.add(ev, published=art.published, source=art.source, seq=seq)
-        mapping.append((ev.id, c.id, ev.article_id))
+    by_article: dict[str, list[tuple[Any, Any, int]]] = {}
+    for item in todo:
+        by_article.setdefault(item[1].id, []).append(item)
+    for items in by_article.values():
+        art = items[0][1]
+        found = clusterer.add_article([ev for ev, _, _ in items], published=art.published, source=art.source,
+                                      seq=items[0][2])
+        mapping += [(ev.id, found[ev.id].id, ev.article_id) for ev, _, _ in items]
     touched = sorted(clusterer.touched)
     stale = [i for i in touched if i in known]
     if stale:
