@@ -53,6 +53,8 @@ class DemoArticle:
     events: list[dict[str, Any]] = field(default_factory=list)
     #: trigger span of each gold event (None when it cannot be found in the text)
     spans: list[Span | None] = field(default_factory=list)
+    #: which storyline of the corpus the article belongs to (gold field ``storyline``)
+    storyline: str | None = None
 
 
 def gold_path() -> Path:
@@ -114,7 +116,8 @@ def load(path: Path | None = None, limit: int | None = None) -> Loaded[DemoArtic
             if sp is None:
                 out.skip("gold trigger not found in text")
         out.records.append(DemoArticle(aid, text, raw.get("published") or meta.get("published"),
-                                       raw.get("title") or meta.get("title"), events, spans))
+                                       raw.get("title") or meta.get("title"), events, spans,
+                                       raw.get("storyline")))
     return out
 
 
@@ -254,10 +257,25 @@ def evaluate(loaded: Loaded[DemoArticle], progress: Progress | None = None) -> S
 
     pairs = [(d, list(results[d.id].events) if d.id in results else []) for d in docs]
     ordered = [results[d.id] for d in docs if d.id in results]
-    rep = score_articles(pairs, clusters=cluster_results(ordered))
+    forward = cluster_results(ordered)
+    rep = score_articles(pairs, clusters=forward)
     # The field's crude baseline, scored in the same run for comparison.
     for m in score_articles(pairs, clusters=one_a_day(ordered)).metrics:
         if m.name.startswith("dedup B-cubed F1"):
             rep.add(m.name.replace("dedup", "one-a-day"), m.value, n=m.n)
+    # Each storyline on its own (the first was used to tune the clustering; later ones are held out).
+    lines = sorted({d.storyline for d in docs if d.storyline})
+    for line in lines if len(lines) > 1 else []:
+        sub = [(d, ev) for d, ev in pairs if d.storyline == line]
+        for m in score_articles(sub, clusters=forward).metrics:
+            if m.name in ("dedup B-cubed F1", "dedup B-cubed F1 | found mentions", "event F1 (trigger+type)"):
+                rep.add(f"{m.name} (storyline {line})", m.value, n=m.n)
+    # Order independence: the same corpus ingested newest first.
+    backward = cluster_results(list(reversed(ordered)))
+    for m in score_articles(pairs, clusters=backward).metrics:
+        if m.name == "dedup B-cubed F1":
+            rep.add("dedup B-cubed F1, reverse order", m.value, n=m.n)
+    _, _, agree = bcubed(forward, backward)
+    rep.add("order agreement (B-cubed F1, forward vs reverse clusters)", agree, n=len(forward))
     rep.records, rep.skipped, rep.skip_reasons = len(docs), loaded.skipped, loaded.reasons
     return rep
