@@ -15,6 +15,7 @@ def test_timeline_stacks_types_and_filters_through_the_url(page, server):
     assert page.locator("#timeline-svg rect.bar").count() > 0
     keys = set(page.eval_on_selector_all("#timeline-svg rect.bar", "els => els.map(e => e.dataset.key)"))
     assert {"ASSAULT", "AID", "PROTEST"} <= keys
+    assert not any("countries" in u for u in page.requests)  # the map's outlines load only with the map
     shot(page, "timeline")
     page.select_option("#filters select[name=type]", "AID")
     page.click("#filters button[type=submit]")
@@ -28,13 +29,39 @@ def test_timeline_stacks_types_and_filters_through_the_url(page, server):
     assert keys == {"material_cooperation"}
 
 
-def test_map_clusters_events(page, server):
+def test_map_clusters_events_over_country_outlines(page, server):
     open_view(page, server, "view=map")
     page.wait_for_selector(".leaflet-container")
     page.wait_for_selector(".marker-cluster", timeout=10000)
     assert "located events at 4 places" in page.inner_text("#map-note")
     assert page.locator(".marker-cluster").count() > 0
+    # the outlines: one SVG path per country, in their own pane under the markers, served by the app
+    countries = page.locator(".leaflet-countries-pane path.country")
+    assert countries.count() > 100
+    assert any(u.endswith("/-/countries.geojson") for u in page.requests)
+    assert "shaded by their located events" in page.inner_text("#map-note")
+    z = page.eval_on_selector(".leaflet-countries-pane",
+                              "p => [getComputedStyle(p).zIndex, getComputedStyle(p).pointerEvents]")
+    assert int(z[0]) < 400 and z[1] == "none"  # overlayPane (markers) is 400
+    # shaded by located events: Kenya, Niger, Switzerland, Ukraine have some; Brazil none
+    shaded = dict(page.eval_on_selector_all(".leaflet-countries-pane path.country",
+                                            "els => els.map(e => [e.dataset.iso, +e.dataset.count])"))
+    assert all(shaded[c] > 0 for c in ("KEN", "NER", "CHE", "UKR")) and shaded["BRA"] == 0
+    fills = dict(page.eval_on_selector_all(".leaflet-countries-pane path.country",
+                                           "els => els.map(e => [e.dataset.iso, e.getAttribute('fill')])"))
+    assert fills["NER"] != fills["BRA"]
     shot(page, "map")
+    # the outlines take no clicks: a point over land hits the map itself, and a cluster still zooms in
+    box = page.locator("#map").bounding_box()
+    hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.leaflet-countries-pane')",
+                        [box["x"] + 5, box["y"] + box["height"] - 5])
+    assert hit is None
+    brazil = page.evaluate("() => { const p = state.map.latLngToContainerPoint([-10, -52]); return [p.x, p.y]; }")
+    assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('path.country')",
+                         [box["x"] + brazil[0], box["y"] + brazil[1]]) is None
+    zoom = page.evaluate("() => state.map.getZoom()")
+    page.locator(".marker-cluster").first.click()
+    page.wait_for_function(f"() => state.map.getZoom() > {zoom}", timeout=10000)
 
 
 def test_network_draws_pairs_and_filters_by_type(page, server):

@@ -154,22 +154,74 @@ async function renderTimeline() {
     (data.undated ? `, ${data.undated} undated` : "");
 }
 
-/* ---------- map: Leaflet + markercluster, no tiles ---------- */
+/* ---------- map: Leaflet + markercluster, country outlines, no tiles ---------- */
+const LAND = "#fbfaf6", SHADE = [251, 250, 246], SHADE_TO = [236, 166, 120];
+
 function setupMap() {
   if (state.map || typeof L === "undefined") return;
   state.map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).setView([15, 15], 2);
   state.map.attributionControl.setPrefix("Leaflet");
-  for (let lat = -60; lat <= 80; lat += 20) L.polyline([[lat, -180], [lat, 180]], { color: "#b9c9da", weight: 1, interactive: false }).addTo(state.map);
-  for (let lon = -180; lon <= 180; lon += 30) L.polyline([[-85, lon], [85, lon]], { color: "#b9c9da", weight: 1, interactive: false }).addTo(state.map);
+  // panes under the markers (overlayPane, 400): graticule, then land; neither takes the mouse
+  for (const [name, z] of [["graticule", 300], ["countries", 350]]) {
+    const pane = state.map.createPane(name);
+    pane.style.zIndex = z;
+    pane.style.pointerEvents = "none";
+  }
+  const grid = { color: "#b9c9da", weight: 1, interactive: false, pane: "graticule" };
+  for (let lat = -60; lat <= 80; lat += 20) L.polyline([[lat, -180], [lat, 180]], grid).addTo(state.map);
+  for (let lon = -180; lon <= 180; lon += 30) L.polyline([[-85, lon], [85, lon]], grid).addTo(state.map);
   state.cluster = L.markerClusterGroup ? L.markerClusterGroup() : L.layerGroup();
   state.map.addLayer(state.cluster);
+}
+
+/* Country outlines from our own server (Natural Earth, see /-/countries.geojson), fetched once,
+   when the map first opens; without them the map still shows its markers. */
+async function loadCountries() {
+  if (state.countries || state.countriesTried) return;
+  state.countriesTried = true;
+  try {
+    const resp = await fetch("/-/countries.geojson");
+    if (!resp.ok) throw new Error(`HTTP ${resp.status}`);
+    const data = await resp.json();
+    state.countries = L.geoJSON(data, { pane: "countries", renderer: L.svg({ pane: "countries" }),
+      interactive: false, className: "country", style: countryStyle }).addTo(state.map);
+    state.map.attributionControl.addAttribution("Natural Earth");
+  } catch (err) {
+    console.warn("country outlines unavailable:", err);
+  }
+}
+
+function countryStyle(feature) {
+  const n = (state.countryCounts || {})[feature.properties.iso] || 0;
+  let fill = LAND;
+  if (n) {
+    const t = 0.25 + 0.75 * Math.log1p(n) / Math.log1p(state.countryMax || 1);
+    fill = `rgb(${SHADE.map((c, i) => Math.round(c + (SHADE_TO[i] - c) * t)).join(",")})`;
+  }
+  return { color: "#8c9aab", weight: 0.7, opacity: 1, fillColor: fill, fillOpacity: 1 };
+}
+
+function shadeCountries(places) {
+  const counts = {};
+  for (const p of places) if (p.country) counts[p.country] = (counts[p.country] || 0) + p.count;
+  state.countryCounts = counts;
+  state.countryMax = Math.max(1, ...Object.values(counts));
+  if (!state.countries) return;
+  state.countries.setStyle(countryStyle);
+  state.countries.eachLayer((layer) => {
+    const path = layer.getElement && layer.getElement();
+    if (!path) return;
+    path.dataset.iso = layer.feature.properties.iso || "";
+    path.dataset.count = String(counts[layer.feature.properties.iso] || 0);
+  });
 }
 
 async function renderMap() {
   if (typeof L === "undefined") { $("#map-note").textContent = "Leaflet is not installed (pip install xstatic-leaflet)."; return; }
   setupMap();
   state.map.invalidateSize();
-  const data = await api(`/stats/locations?${filterQuery()}`);
+  const [data] = await Promise.all([api(`/stats/locations?${filterQuery()}`), loadCountries()]);
+  shadeCountries(data.data);
   state.cluster.clearLayers();
   const markers = [];
   let total = 0;
@@ -194,7 +246,8 @@ async function renderMap() {
   }
   if (state.cluster.addLayers) state.cluster.addLayers(markers); else markers.forEach((m) => state.cluster.addLayer(m));
   $("#map-note").textContent = `${total} located events at ${data.data.length} places` +
-    " — clusters merge nearby events; click a cluster to zoom in.";
+    " — clusters merge nearby events; click a cluster to zoom in." +
+    (state.countries ? " Countries are shaded by their located events." : "");
 }
 
 /* ---------- network: force layout (SVG, ours) ---------- */
