@@ -7,7 +7,12 @@ results are then repeated with shifted dates, ids and texts to make a synthetic
 corpus of ``--articles`` articles, so the figures measure the store and the
 clustering, not spaCy (a fake pipeline of pre-extracted events). Each copy is
 shifted by 60 days, so every copy's clusters are distinct happenings, as in a
-real stream. Prints articles/s for both runs and their ratio (target >= 0.90).
+real stream. Prints articles/s for both runs and their ratio.
+
+Issue 8's target (>= 0.90) is on *ingestion*, which parses every article first:
+the script also times the real pipeline on the demo corpus (one process, model
+already loaded) and prints the end-to-end ratio, (parse + store) without
+clustering over (parse + store) with it, per article.
 """
 
 from __future__ import annotations
@@ -21,18 +26,18 @@ from typing import Any
 from dyad.model import Article, stable_id
 
 
-def demo_results() -> list[Any]:
+def demo_results() -> tuple[list[Any], float]:
+    """The demo corpus through the real pipeline, and its parse time per article (s)."""
     from dyad.eval import demo
     from dyad.eval.common import parse_date, run_pipeline
-    from dyad.dedup.within import merge_article
 
     docs = demo.load().records
     arts = [Article(id=d.id, text=d.text, title=d.title, published=parse_date(d.published)) for d in docs]
+    run_pipeline(arts[:2])  # load the model once
+    t0 = time.perf_counter()
     results = run_pipeline(arts)
-    out = [results[d.id] for d in docs if d.id in results]
-    for r in out:
-        r.events = merge_article(r.events)  # idempotent if the pipeline already merges
-    return out
+    per_article = (time.perf_counter() - t0) / max(1, len(arts))
+    return [results[d.id] for d in docs if d.id in results], per_article
 
 
 def _shift(value: str | None, days: int) -> str | None:
@@ -92,10 +97,14 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--batch", type=int, default=64)
     args = ap.parse_args()
-    corpus = synthetic(demo_results(), args.articles)
+    base, parse_s = demo_results()
+    corpus = synthetic(base, args.articles)
     without = run(corpus, args.batch, clusters=False)
     with_ = run(corpus, args.batch, clusters=True)
-    print(f"ratio with/without: {with_ / without:.2f} (target >= 0.90)")
+    print(f"store only, ratio with/without clustering: {with_ / without:.2f}")
+    print(f"parsing (real pipeline, 1 process): {parse_s * 1000:.0f} ms/article")
+    end_to_end = (parse_s + 1 / without) / (parse_s + 1 / with_)
+    print(f"ingestion end to end, ratio with/without clustering: {end_to_end:.2f} (target >= 0.90)")
 
 
 if __name__ == "__main__":

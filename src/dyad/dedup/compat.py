@@ -11,6 +11,7 @@ happening omit details far more often than they contradict each other.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -85,9 +86,10 @@ def status_class(status: str | None) -> str:
     return "real"  # asserted, speculative (an unconfirmed report of a real happening)
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_day(value: str | None, *, end: bool = False) -> dt.date | None:
     """A date from "YYYY-MM-DD", "YYYY-MM" or "YYYY" (first or last day of the period)."""
-    from ..store.rows import parse_day as _parse
+    from ..store.rows import parse_day as _parse  # not at import time: store imports dedup
 
     return _parse(value, end=end)
 
@@ -152,11 +154,13 @@ _NAME_STOP = frozenset({"the", "a", "an", "its", "their", "his", "her", "some", 
                         "three", "four", "five", "dozens", "hundreds", "of", "'s", "’s"})
 
 
+@functools.lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in name.replace("’s", " 's").replace("'s", " 's").split()
                  if w not in _NAME_STOP and not w.isdigit())
 
 
+@functools.lru_cache(maxsize=262144)
 def same_name(a: str | None, b: str | None) -> bool:
     """The same normalised name, or one a more specific form of the other ending in the
     same words: "armed group" / "little-known armed group", "gunmen" / "heavily armed gunmen"."""

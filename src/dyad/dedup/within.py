@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..model import Event, Mention, Size
 from .compat import (
+    ActorKey,
+    DateWindow,
     anaphoric,
     date_window,
     dates_compatible,
@@ -45,32 +48,54 @@ __all__ = ["merge_article", "group_article", "compatible", "evidence", "MIN_EVID
 MIN_EVIDENCE = 3
 
 
-def evidence(a: Event, b: Event, *, same_article: bool = True) -> int | None:
-    """None if ``a`` and ``b`` cannot be one happening; else how much speaks for it."""
-    if family(a.event_type) != family(b.event_type) or status_class(a.status) != status_class(b.status):
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What the pairwise test reads of one mention, computed once per mention."""
+
+    family: str
+    reality: str
+    actors: list[ActorKey]
+    recipients: list[ActorKey]
+    window: DateWindow
+    kinds: set[str]
+    stem: str
+    anaphoric: bool
+
+    @classmethod
+    def of(cls, ev: Event) -> _Features:
+        k = kind(ev)
+        return cls(family(ev.event_type), status_class(ev.status), keys(ev.actors), keys(ev.recipients),
+                   date_window(ev), {k} if k else set(), stem(ev.trigger.text), anaphoric(ev))
+
+
+def _evidence(a: Event, b: Event, fa: _Features, fb: _Features, same_article: bool) -> int | None:
+    if fa.family != fb.family or fa.reality != fb.reality:
         return None
-    actors = side_evidence(keys(a.actors), keys(b.actors))
-    recipients = side_evidence(keys(a.recipients), keys(b.recipients))
+    actors = side_evidence(fa.actors, fb.actors)
+    recipients = side_evidence(fa.recipients, fb.recipients)
     if actors is None or recipients is None:
         return None
-    wa, wb = date_window(a), date_window(b)
-    if not dates_compatible(wa, wb, undated_wildcard=same_article):
+    if not dates_compatible(fa.window, fb.window, undated_wildcard=same_article):
         return None
     if not places_compatible(a.location, b.location):
         return None
-    ka, kb = kind(a), kind(b)
-    kinds = kinds_evidence(family(a.event_type), {ka} if ka else set(), {kb} if kb else set())
+    kinds = kinds_evidence(fa.family, fa.kinds, fb.kinds)
     if kinds is None:
         return None
-    return (actors + recipients + kinds + int(wa.dated and wb.dated)
-            + int(stem(a.trigger.text) == stem(b.trigger.text)) + 2 * int(anaphoric(a) or anaphoric(b)))
+    return (actors + recipients + kinds + int(fa.window.dated and fb.window.dated)
+            + int(fa.stem == fb.stem) + 2 * int(fa.anaphoric or fb.anaphoric))
+
+
+def evidence(a: Event, b: Event, *, same_article: bool = True) -> int | None:
+    """None if ``a`` and ``b`` cannot be one happening; else how much speaks for it."""
+    return _evidence(a, b, _Features.of(a), _Features.of(b), same_article)
 
 
 def compatible(a: Event, b: Event, *, same_article: bool = True) -> bool:
     return evidence(a, b, same_article=same_article) is not None
 
 
-def _best_group(groups: list[list[Event]], ev: Event) -> int | None:
+def _best_group(groups: list[list[Event]], ev: Event, feats: dict[str, _Features]) -> int | None:
     """The group every member of which is compatible with ``ev``, most evidence first.
 
     Joining the *only* compatible group of the article whatever the evidence was
@@ -78,8 +103,11 @@ def _best_group(groups: list[list[Event]], ev: Event) -> int | None:
     hold several calls, detentions or denials that nothing in their mentions tells apart.
     """
     best, best_score = None, -1
+    fe = feats[ev.id]
     for i, group in enumerate(groups):
-        scores = [evidence(m, ev) for m in group]
+        if feats[group[0].id].family != fe.family:
+            continue
+        scores = [_evidence(m, ev, feats[m.id], fe, True) for m in group]
         if any(s is None for s in scores):
             continue
         score = max(s for s in scores if s is not None)
@@ -127,9 +155,10 @@ def merge_events(group: Sequence[Event]) -> Event:
 def group_article(events: Sequence[Event]) -> list[list[Event]]:
     """The events of one article grouped by happening, groups and members in text order."""
     ordered = sorted(events, key=lambda e: (e.trigger.start, e.trigger.end, e.id))
+    feats = {ev.id: _Features.of(ev) for ev in ordered}
     groups: list[list[Event]] = []
     for ev in ordered:
-        at = _best_group(groups, ev)
+        at = _best_group(groups, ev, feats)
         if at is None:
             groups.append([ev])
         else:
