@@ -63,3 +63,41 @@ def test_actor_names_accumulate_on_the_cluster():
     c2 = cl.add(b)
     assert c1 is c2
     assert {k[0] for k in c1.actors} == {"gunmen", "liptako movement"}
+
+
+def _bridging_corpus():
+    """Two reports of one attack that share nothing two-of-which-suffice (one names the
+    attackers, the other the town), then a third naming both: it bridges them."""
+    gunmen, post = [actor("gunmen", sector="REB")], [actor("army post", "NER", "MIL")]
+    a = result("a", [ev("a", 10, "attacked", actors=gunmen, day=None, stated=False, cameo="190")],
+               published="2023-03-06", source="AFP")
+    b = result("b", [ev("b", 10, "raid", recipients=post, place=AYOROU, cameo="190")],
+               published="2023-03-06", source="RFI")
+    c = result("c", [ev("c", 10, "attack", actors=gunmen, recipients=post, place=AYOROU, cameo="190")],
+               published="2023-03-07", source="AP")
+    return [a, b, c]
+
+
+def test_a_bridging_report_merges_two_clusters_in_memory():
+    a, b, c = _bridging_corpus()
+    two = cluster_results([a, b])
+    assert two[a.events[0].id] != two[b.events[0].id]
+    three = cluster_results([a, b, c])
+    assert len(set(three.values())) == 1
+    assert len(set(cluster_results([c, b, a]).values())) == 1  # the other order: no bridge needed
+
+
+def test_a_bridging_report_merges_stored_clusters(tmp_path):
+    from dyad.store import Store
+    from dyad.store import clusters as store_clusters
+
+    a, b, c = _bridging_corpus()
+    with Store(str(tmp_path / "b.duckdb")) as store:
+        store.add_many([a])
+        store.add_many([b])
+        assert len(store_clusters.clusters(store._con)) == 2
+        store.add_many([c])
+        rows = store_clusters.clusters(store._con)
+        assert len(rows) == 1
+        assert sorted(rows[0]["event_ids"]) == sorted(r.events[0].id for r in (a, b, c))
+        assert (rows[0]["n_mentions"], rows[0]["n_articles"], rows[0]["n_sources"]) == (3, 3, 3)

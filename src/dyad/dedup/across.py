@@ -49,6 +49,9 @@ from .compat import (
 __all__ = ["Cluster", "Clusterer", "cluster_results", "one_a_day_key", "one_a_day_record_key", "one_a_day",
            "BUCKET_DAYS", "MIN_EVIDENCE"]
 
+#: Merge clusters that one incoming group matches and that match each other (see Clusterer._bridge).
+BRIDGE = True
+
 #: Width of a date bucket of the blocking index.
 BUCKET_DAYS = 7
 
@@ -128,6 +131,8 @@ class Clusterer:
         self.clusters: dict[str, Cluster] = {}
         self.index: dict[tuple[str, str, int | None], set[str]] = defaultdict(set)
         self.touched: set[str] = set()
+        #: clusters merged into another (old id -> surviving id), see _bridge
+        self.merged: dict[str, str] = {}
         self.comparisons = 0
         for c in clusters:
             self._register(c)
@@ -143,7 +148,8 @@ class Clusterer:
         ids: set[str] = set()
         for b in _buckets(window):
             ids |= self.index.get((fam, reality, b), set())
-        return [self.clusters[i] for i in sorted(ids)]
+        # a merged-away cluster may linger under buckets it once had: skipped here
+        return [self.clusters[i] for i in sorted(ids) if i in self.clusters]
 
     # -- matching --------------------------------------------------------------
 
@@ -203,10 +209,12 @@ class Clusterer:
         kinds = {k for ev in events if (k := kind(ev))}
         best: Cluster | None = None
         best_key: tuple[float, int, str] | None = None
+        matches: list[Cluster] = []
         for c in self.candidates(fam, reality, window):
             score = self.evidence(c, window, location, actors, recipients, stems, kinds)
             if score is None or score < MIN_EVIDENCE:
                 continue
+            matches.append(c)
             key = (score, -c.seq, c.id)
             if best_key is None or key > best_key:
                 best, best_key = c, key
@@ -224,7 +232,60 @@ class Clusterer:
         best.kinds |= kinds
         self._count(best, events, published, source)
         self.touched.add(best.id)
+        if BRIDGE and len(matches) > 1:
+            best = self._bridge(best, matches)
         return best
+
+    def _bridge(self, best: Cluster, matches: list[Cluster]) -> Cluster:
+        """Mentions that match several clusters show those clusters to be one happening
+        that arrived in an order that split it: once the mentions have joined ``best``,
+        each other match that ``best`` now matches too is merged, into the oldest of
+        them (whose id stays). Recorded in :attr:`merged`."""
+        group = [best] + [c for c in matches if c is not best and self._same(best, c)]
+        if len(group) == 1:
+            return best
+        group.sort(key=lambda c: (c.seq, c.id))
+        keep = group[0]
+        for other in group[1:]:
+            self._merge(keep, other)
+        return keep
+
+    def _same(self, a: Cluster, b: Cluster) -> bool:
+        score = self.evidence(a, b.window, b.location, b.actors, b.recipients, b.triggers, b.kinds)
+        return score is not None and score >= MIN_EVIDENCE
+
+    def _merge(self, keep: Cluster, other: Cluster) -> None:
+        if other.rep_rank > keep.rep_rank:
+            keep.rep_event_id, keep.rep_rank = other.rep_event_id, other.rep_rank
+        if _window_rank(other.window) > _window_rank(keep.window):
+            keep.window = other.window
+        if place_rank(other.location) > place_rank(keep.location):
+            keep.location = other.location
+        keep.actors = _union([*keep.actors, *other.actors])
+        keep.recipients = _union([*keep.recipients, *other.recipients])
+        keep.triggers |= set(sorted(other.triggers)[: max(0, 16 - len(keep.triggers))])
+        keep.kinds |= other.kinds
+        keep.n_mentions += other.n_mentions
+        keep.articles |= other.articles
+        keep.sources |= other.sources
+        for d in (other.first_seen, other.last_seen):
+            if d is not None:
+                keep.first_seen = min(keep.first_seen or d, d)
+                keep.last_seen = max(keep.last_seen or d, d)
+        for b in {*_buckets(keep.window), *_buckets(other.window)}:
+            self.index[(keep.family, keep.reality, b)].add(keep.id)
+            self.index[(other.family, other.reality, b)].discard(other.id)
+        del self.clusters[other.id]
+        self.touched.discard(other.id)
+        self.touched.add(keep.id)
+        self.merged[other.id] = keep.id
+        for k, v in list(self.merged.items()):
+            if v == other.id:
+                self.merged[k] = keep.id
+
+    def resolve(self, cluster_id: str) -> str:
+        """The id a cluster now goes by (itself unless merged into another)."""
+        return self.merged.get(cluster_id, cluster_id)
 
     def _absorb(self, c: Cluster, event: Event, window: DateWindow,
                 actors: list[ActorKey], recipients: list[ActorKey]) -> None:
@@ -288,7 +349,7 @@ def cluster_results(results: Iterable[Any], clusterer: Clusterer | None = None) 
         art = result.article
         found = cl.add_article(list(result.events), published=art.published, source=art.source, seq=seq * 10_000)
         out.update((eid, c.id) for eid, c in found.items())
-    return out
+    return {eid: cl.resolve(cid) for eid, cid in out.items()}
 
 
 # -- the field's crude baseline -----------------------------------------------------

@@ -5,7 +5,9 @@ in ``state``, what matching needs to resume); ``event_cluster_map`` maps every
 stored event to its cluster. :func:`assign` runs inside the ingest transaction:
 it loads only the clusters the index could match (same type family and reality,
 overlapping date buckets), clusters the new events, and rewrites only the
-clusters they joined, so ingesting an article never touches unrelated clusters.
+clusters they joined (and, when new mentions bridge two stored clusters of one
+happening, moves the mentions of the younger to the older), so ingesting an
+article never touches unrelated clusters.
 
 Reading: :func:`cluster_records` (one record per cluster: the representative
 event's record plus ``cluster_id``, ``n_mentions``, ``n_articles``,
@@ -141,10 +143,16 @@ def assign(con: duckdb.DuckDBPyConnection, results: Sequence[Any], event_ids: Se
         found = clusterer.add_article([ev for ev, _, _ in items], published=art.published, source=art.source,
                                       seq=items[0][2])
         mapping += [(ev.id, found[ev.id].id, ev.article_id) for ev, _, _ in items]
+    mapping = [(eid, clusterer.resolve(cid), aid) for eid, cid, aid in mapping]
     touched = sorted(clusterer.touched)
-    stale = [i for i in touched if i in known]
+    stale = [i for i in touched if i in known] + sorted(i for i in clusterer.merged if i in known)
     if stale:
         con.execute("DELETE FROM event_clusters WHERE id IN (SELECT unnest(?::VARCHAR[]))", [stale])
+    merged = sorted(i for i in clusterer.merged if i in known)
+    if merged:  # events stored earlier under a cluster now merged into another
+        con.execute("UPDATE event_cluster_map SET cluster_id = m.new FROM (SELECT unnest(?::VARCHAR[]) AS old, "
+                    "unnest(?::VARCHAR[]) AS new) m WHERE event_cluster_map.cluster_id = m.old",
+                    [merged, [clusterer.resolve(i) for i in merged]])
     _insert(con, "event_clusters", _COLUMNS, [_row(clusterer.clusters[i]) for i in touched])
     _insert(con, "event_cluster_map", ("event_id", "cluster_id", "article_id"), mapping)
     return len(touched)
