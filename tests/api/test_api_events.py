@@ -94,3 +94,19 @@ def test_one_event_with_spans(client, store):
     kinds = {s["kind"] for s in body["spans"]}
     assert kinds == {"trigger", "actor", "recipient", "date", "place"}
     assert all(text[s["start"]:s["end"]] == s["text"] for s in body["spans"])
+
+
+def test_one_event_with_its_happening(client, store):
+    """Every event says which real-world happening it is a mention of, with the other
+    mentions of it in this and other articles."""
+    from dyad.store import clusters as store_clusters
+
+    rows = store_clusters.clusters(store._con)
+    big = max(rows, key=lambda r: len(r["event_ids"]))
+    eid = big["event_ids"][0]
+    body = client.get(f"/events/{eid}").json()
+    h = body["happening"]
+    assert h["cluster_id"] == big["id"] and h["n_mentions"] == big["n_mentions"]
+    assert sorted(m["event_id"] for m in h["mentions"]) == sorted(big["event_ids"])
+    assert all(m["sentence"] and m["trigger"] for m in h["mentions"])
+    assert h["representative_event_id"] in big["event_ids"]

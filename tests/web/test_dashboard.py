@@ -102,3 +102,28 @@ def test_state_survives_a_reload(page, server):
     page.reload()
     page.wait_for_selector("body[data-ready=true]")
     assert page.locator("#events-table tbody tr").count() == 1
+
+
+def test_article_view_lists_the_same_happening_in_other_reports(page, server):
+    import httpx
+
+    events = httpx.get(f"{server.url}/events?limit=1000").json()["data"]
+    target = None
+    for e in events:
+        h = httpx.get(f"{server.url}/events/{e['id']}").json()["happening"]
+        if h and h["n_articles"] > 1:
+            target = e, h
+            break
+    assert target is not None, "the fake corpus repeats happenings across articles"
+    e, h = target
+    open_view(page, server, f"view=article&article={e['article_id']}&event={e['id']}")
+    page.wait_for_selector("#article-happening:not([hidden])")
+    items = page.locator("#happening-mentions li")
+    assert items.count() == h["n_mentions"] - 1
+    assert f"{h['n_mentions']} mentions in {h['n_articles']} articles" in page.inner_text("#happening-summary")
+    shot(page, "article-happening")
+    other = next(m for m in h["mentions"] if m["article_id"] != e["article_id"])
+    page.click(f"#happening-mentions li[data-id='{other['event_id']}']")
+    page.wait_for_selector("body[data-view=article][data-ready=true]")
+    assert f"article={other['article_id']}" in page.url
+    assert page.locator(".hl.trigger.focus").count() >= 1

@@ -115,4 +115,34 @@ def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
     rec["spans"] = _spans(rec)
     rec["article"] = {"id": rec["article_id"], "title": title,
                       "published": published.isoformat() if published else None, "source": source, "url": url}
+    rec["happening"] = _happening(store, event_id)
     return rec
+
+
+#: At most this many other mentions of a happening are listed with an event.
+MAX_MENTIONS = 200
+
+
+def _happening(store: Any, event_id: str) -> dict[str, Any] | None:
+    """The real-world happening (dedup cluster) the event is a mention of: its counts and
+    its other mentions, in this and other articles. None for events stored before
+    clustering existed."""
+    row = query(store, "SELECT k.id, k.n_mentions, k.n_articles, k.n_sources, k.first_seen, k.last_seen, "
+                       "k.rep_event_id FROM event_cluster_map m JOIN event_clusters k ON k.id = m.cluster_id "
+                       "WHERE m.event_id = ?", [event_id])
+    if not row:
+        return None
+    cid, n_mentions, n_articles, n_sources, first, last, rep = row[0]
+    others = query(store, "SELECT e.id, e.article_id, a.title, a.source, a.published, e.event_type, e.status, "
+                          "e.record->>'$.trigger.text', e.sentence "
+                          f"{FROM} JOIN event_cluster_map m ON m.event_id = e.id WHERE m.cluster_id = ? "
+                          "ORDER BY a.published NULLS LAST, e.article_id, e.id LIMIT ?", [cid, MAX_MENTIONS])
+    return {
+        "cluster_id": cid, "n_mentions": n_mentions, "n_articles": n_articles, "n_sources": n_sources,
+        "first_seen": first.isoformat() if first else None, "last_seen": last.isoformat() if last else None,
+        "representative_event_id": rep,
+        "mentions": [{"event_id": i, "article_id": aid, "title": t, "source": src,
+                      "published": pub.isoformat() if pub else None, "event_type": et, "status": st,
+                      "trigger": trig, "sentence": sent}
+                     for i, aid, t, src, pub, et, st, trig, sent in others],
+    }

@@ -403,6 +403,29 @@ async function renderArticle() {
     li.addEventListener("click", () => { state.params.set("event", e.id); pushUrl(true); renderArticle(); });
     return li;
   }));
+  await renderHappening(focus, doc.id);
+}
+
+/* The focused event's happening (dedup cluster): its other mentions, with links. */
+async function renderHappening(eventId, articleId) {
+  const box = $("#article-happening");
+  box.hidden = true;
+  if (!eventId) return;
+  const ev = await api(`/events/${encodeURIComponent(eventId)}`);
+  const h = ev.happening;
+  if (!h || h.n_mentions < 2) return;
+  $("#happening-summary").textContent = `${h.n_mentions} mentions in ${h.n_articles} articles from ` +
+    `${h.n_sources} sources, ${h.first_seen || "?"} to ${h.last_seen || "?"}`;
+  const others = h.mentions.filter((m) => m.event_id !== eventId);
+  $("#happening-mentions").replaceChildren(...others.map((m) => {
+    const li = el("li", { "data-id": m.event_id, "data-article": m.article_id },
+      el("span", { class: "tag", text: m.event_type }),
+      ` ${m.published || ""} · ${m.source || m.article_id}${m.article_id === articleId ? " (this article)" : ""}` +
+      ` · “${m.trigger}”: ${m.sentence}`);
+    li.addEventListener("click", () => go("article", { article: m.article_id, event: m.event_id }));
+    return li;
+  }));
+  box.hidden = false;
 }
 
 /* ---------- routing ---------- */
