@@ -53,6 +53,14 @@ def extract_results(paths: tuple[str, ...], *, published: str | None = None, n_p
     yield from pipeline.pipe(counter.articles(items), n_process=n_process, batch_size=batch_size)
 
 
+def _merged(results: Iterator[Any]) -> Iterator[Any]:
+    from dyad.dedup.within import merge_article
+
+    for res in results:
+        res.events = merge_article(res.events)
+        yield res
+
+
 def _records(results: Iterator[Any]) -> Iterator[dict[str, Any]]:
     for res in results:
         for event in res.events:
@@ -73,19 +81,25 @@ def _flat_rows(results: Iterator[Any]) -> Iterator[dict[str, Any]]:
 @published_option
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS, case_sensitive=False), default="jsonl",
               show_default=True, help="jsonl: one event per line; json: one array; table; csv: flat columns.")
+@click.option("--merge-mentions", is_flag=True,
+              help="One event per happening in each article: its mentions (\"stormed ... the raid ... Sunday's "
+                   "attack\") merged into one record listing them all, with the richest fields.")
 @input_options
 @pipeline_options
-def extract(paths: tuple[str, ...], published: str | None, fmt: str, n_process: int | None,
+def extract(paths: tuple[str, ...], published: str | None, fmt: str, merge_mentions: bool, n_process: int | None,
             batch_size: int | None, input_format: str | None, **columns: str | None) -> None:
     """Print the events in PATH... (files, directories or - for stdin) without storing them.
 
     \b
     dyad extract article.txt --published 2024-03-02
     dyad extract corpus.jsonl --format table
+    dyad extract article.txt --merge-mentions
     """
     counter = _Counter()
     results = extract_results(paths, published=published, n_process=n_process, batch_size=batch_size,
                               counter=counter, **reader_kwargs(input_format, **columns))
+    if merge_mentions:
+        results = _merged(results)
     fmt = fmt.lower()
     if fmt == "jsonl":
         write_jsonl(_records(results))

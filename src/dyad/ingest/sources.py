@@ -65,7 +65,7 @@ def _read_file(path: Path, opts: Options, *, explicit: bool) -> Iterator[Item]:
     fmt = format_of(path, opts.format)
     if fmt is None:
         kind = f"'{path.suffix}'" if path.suffix else "without extension"
-        yield Skip(str(path), f"unknown file type {kind} (use --format txt|html|jsonl|csv)")
+        yield Skip(str(path), f"unknown file type {kind} (use --input-format txt|html|jsonl|csv)")
         return
     yield from _READERS[fmt](path, opts)
 
