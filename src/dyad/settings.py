@@ -34,6 +34,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("cache_dir", "DYAD_CACHE_DIR", None, "Where compiled indexes are cached (default: ~/.cache/dyad)."),
         Setting("max_chars", "DYAD_MAX_CHARS", "2000000", "Articles longer than this (characters) are skipped with a reason."),
         Setting("api_token", "DYAD_API_TOKEN", None, "Token that enables POST /articles on the API (off when unset)."),
+        Setting("entity_ruler", "DYAD_ENTITY_RULER", "1",
+                "1: tag the multi-word names of known actors after spaCy's NER (nlp/ruler.py); 0: NER only."),
     )
 }
 

@@ -20,6 +20,24 @@ _SUBJ = ("nsubj", "csubj")
 _PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
 _OBJ = ("dobj", "obj")
 _REL_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+#: entity labels that never name a party
+_NOT_NAMES = {"DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LAW",
+              "WORK_OF_ART", "LANGUAGE", "PRODUCT"}
+#: slots that only actor lists name (recipient lists never do): tells which role a lookup is for
+_ACTOR_SLOTS = {"nsubj", "agent", "amod"}
+#: nouns for a text that speaks for its issuer: "issued a statement urging", "a resolution criticizing"
+_DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter", "report",
+                   "message", "note", "decree", "motion", "document", "memorandum", "editorial", "press release",
+                   "release", "bulletin", "proclamation", "appeal", "petition", "notice"}
+#: nouns for something said or asked by someone: the party is in its by/from phrase
+#: ("rejected charges by clergymen", "accepted demands from the rebels")
+_SPEECH_NOUNS = {"charge", "accusation", "allegation", "claim", "demand", "call", "request", "appeal",
+                 "proposal", "offer", "plea", "criticism", "complaint", "invitation", "suggestion",
+                 "ultimatum", "warning", "threat", "plan", "initiative", "overture", "bid", "pressure"}
+#: verbs of help whose object is who a gift or a mission is for ("sent aid to help North Korea")
+_HELP_VERBS = {"help", "assist", "support", "aid", "rebuild", "protect", "feed", "rescue", "supply"}
+_PERSONAL = {"he": "person", "she": "person", "his": "person", "her": "person", "him": "person",
+             "it": "thing", "its": "thing", "they": "plural", "their": "plural", "them": "plural"}
 #: dependents kept on the left of an argument head (det is trimmed later)
 _LEFT_KEEP = {"compound", "amod", "poss", "det", "nummod", "nmod", "quantmod", "case", "punct", "npadvmod", "advmod", "predet", "prep"}
 #: heads whose "of" phrase belongs to the argument ("members of the militia")
@@ -79,6 +97,13 @@ def subject_of(verb: Token, _depth: int = 0) -> list[Token]:
             return []
         return subject_of(head, _depth + 1)
     if verb.dep_ == "acl" and not is_passive(verb) and verb.tag_ == "VBG":
+        if head.lemma_.lower() in _DOCUMENT_NOUNS:
+            # "X issued a statement urging Y": X urges; "X's statement urging", "a letter by X urging"
+            issuer = _children(head, ("poss",)) or _prep_objects(head, "by") or _prep_objects(head, "from")
+            if issuer:
+                return issuer
+            if head.dep_ in ("dobj", "obj") and head.head.pos_ in ("VERB", "AUX"):
+                return subject_of(head.head, _depth + 1)
         return [head]  # "gunmen attacking the convoy"
     if verb.dep_ == "acl" and _infinitival(verb) and head.pos_ == "NOUN":
         # "the U.S. decision to assassinate him": the noun's owner decides
@@ -142,6 +167,8 @@ def _verb_slot(tok: Token, slot: str) -> list[Token]:
     if slot == "dative":
         return _children(tok, ("dative",)) if not passive else []
     found = _prep_objects(tok, slot)
+    if not found and slot == "to" and not passive:
+        found = _children(tok, ("dative",))  # "gave Putin a deadline" = "gave a deadline to Putin"
     if not found:
         for obj in _children(tok, _OBJ):  # "fired rockets at X" parsed with at under rockets
             found = _prep_objects(obj, slot)
@@ -163,6 +190,8 @@ def _named_modifiers(tok: Token, slot: str) -> list[Token]:
 
 
 def _is_name(tok: Token) -> bool:
+    if tok.ent_type_ in _NOT_NAMES:
+        return False  # "the *Easter* bombings", "*Sunday* attacks"
     return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or tok.pos_ == "PROPN"
 
 
@@ -186,15 +215,96 @@ def slot_heads(tok: Token, slots: Iterable[str], verb: bool | None = None) -> li
     """Head tokens for the first slot (in order) that yields anything.
 
     ``verb`` says how to read ``tok`` when its tag is unreliable (Title-Case headlines).
+    For an actor slot, a pronoun that takes up the subject of the clause it reports on
+    ("Russia said *it* expelled") is that subject. For a recipient slot, a thing said
+    names the party that said it ("rejected charges *by clergymen*").
     """
+    slots = tuple(slots)
     is_verb = tok.pos_ in ("VERB", "AUX") if verb is None else verb
     finder = _verb_slot if is_verb else _noun_slot
+    actor = bool(set(slots) & _ACTOR_SLOTS)
     for slot in slots:
         heads = finder(tok, slot)
         heads = [h for h in heads if h.i != tok.i]
         if heads:
-            return heads
+            if actor:
+                return [_reported_subject(h) or h for h in heads]
+            return [_speaker(h) or h for h in heads]
+    if not actor and is_verb:
+        return _helped(tok) or _place_affected(tok)
     return []
+
+
+def _place_affected(verb: Token) -> list[Token]:
+    """A country or city the act is done in, when no party is named: "imposed a curfew *in
+    Algiers*", "declared a ceasefire *in Somalia*"; it stands for the people there."""
+    hosts = [verb, *_children(verb, _OBJ)]
+    for host in hosts:
+        for obj in _prep_objects(host, "in"):
+            if obj.ent_type_ in ("GPE", "LOC") and obj.pos_ == "PROPN":
+                return [obj]
+    return []
+
+
+def _speaker(obj: Token) -> Token | None:
+    """The named party who made a demand, charge or offer that is the object:
+    "rejected charges by Central American clergymen" -> clergymen."""
+    if obj.pos_ != "NOUN" or obj.lemma_.lower() not in _SPEECH_NOUNS or obj.dep_ not in ("dobj", "obj", "pobj"):
+        return None
+    for prep in ("by", "from"):
+        for who in _prep_objects(obj, prep):
+            if who.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or who.pos_ in ("PROPN", "NOUN"):
+                if who.ent_type_ not in _NOT_NAMES:
+                    return who
+    return None
+
+
+def _helped(verb: Token) -> list[Token]:
+    """Who a gift or a mission is for, from a purpose clause: "sent aid to help North Korea",
+    "donated ventilators to assist Ethiopia"."""
+    for comp in verb.children:
+        if comp.dep_ in ("advcl", "xcomp") and comp.lemma_.lower() in _HELP_VERBS and _infinitival(comp):
+            objs = [o for o in _children(comp, _OBJ) if o.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
+            if objs:
+                return objs
+    return []
+
+
+def _reported_subject(pron: Token) -> Token | None:
+    """The subject a pronoun takes up from the clause that reports or governs it:
+    "Russia said *it* had expelled", "Trump said *he* would call", "North Korea reiterated
+    *its* demand". Only a subject before the pronoun that agrees with it."""
+    kind = _PERSONAL.get(pron.lower_)
+    if kind is None or pron.pos_ != "PRON":
+        return None
+    clause = pron.head
+    if pron.dep_ == "poss":  # "its demand": the clause of the possessed noun
+        clause = clause.head if clause.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "pobj") else clause
+        if clause.pos_ == "ADP":
+            clause = clause.head
+    steps = 0
+    while steps < 4:
+        steps += 1
+        if clause.pos_ in ("VERB", "AUX") and clause.i != pron.head.i or (pron.dep_ == "poss" and steps == 1):
+            subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i and c.i != pron.i]
+            if subj and subj[0].pos_ != "PRON":
+                ante = _relcl_antecedent(subj[0]) or subj[0]
+                return ante if _agrees(ante, kind) else None
+        if clause.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "dobj", "pcomp", "prep") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    return None
+
+
+def _agrees(tok: Token, kind: str) -> bool:
+    if kind == "person":
+        return tok.ent_type_ == "PERSON"
+    if tok.ent_type_ == "PERSON":
+        return False
+    plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+    if kind == "plural":
+        return plural or tok.ent_type_ in ("ORG", "NORP")
+    return not plural and (tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.pos_ in ("NOUN", "PROPN"))
 
 
 def expand_conj(heads: Iterable[Token]) -> Iterator[Token]:
@@ -208,6 +318,10 @@ def expand_conj(heads: Iterable[Token]) -> Iterator[Token]:
         seen.add(tok.i)
         yield tok
         stack.extend(c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        # coordinated national modifiers name one party each: "Hungarian and *Romanian* officials"
+        for mod in tok.children:
+            if mod.dep_ in ("amod", "compound") and mod.ent_type_ in ("NORP", "GPE"):
+                stack.extend(c for c in mod.children if c.dep_ == "conj" and c.ent_type_ in ("NORP", "GPE"))
         # headline coordination by comma: "Armenia, Azerbaijan agree" (same kind of name only)
         stack.extend(c for c in tok.children if c.dep_ == "appos" and tok.ent_type_ and c.ent_type_ == tok.ent_type_)
 

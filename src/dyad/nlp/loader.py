@@ -58,4 +58,8 @@ def load_nlp(name: str | None = None) -> Any:
             code="E303",
         )
     nlp.max_length = max(nlp.max_length, 3_000_000)
+    if settings.get("entity_ruler") not in ("0", "false", "no", "off"):  # the ruler of ruler.py
+        from .ruler import add_entity_ruler
+
+        add_entity_ruler(nlp)
     return nlp

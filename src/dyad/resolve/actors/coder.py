@@ -28,6 +28,13 @@ _FORMER = {"former", "ex", "ousted", "deposed", "exiled", "late", "then"}
 _TRIM = {"the", "a", "an", "'s", "’s", "'", "’"}
 
 
+#: prepositions whose object can tell where an actor is from or lives ("rebels in Darfur",
+#: "King Hassan of Morocco", "refugees from Liberia", "students throughout Indonesia")
+_PLACE_PREPS = {"in", "of", "from", "throughout", "across", "inside"}
+#: entity labels that never name a country
+_NOT_PLACES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "PERSON", "EVENT", "LAW"}
+
+
 @dataclass(slots=True)
 class _Coding:
     name: str | None = None
@@ -110,6 +117,37 @@ def _clean(text: str) -> str:
     return out
 
 
+def _sector_on(person: dict[str, Any], when: dt.date | None) -> str | None:
+    """The sector of the role ``person`` held on ``when`` (any date: the first role listed)."""
+    for role in person.get("roles") or []:
+        start, end = role.get("start"), role.get("end")
+        if when is None or ((start is None or str(start) <= when.isoformat()) and (end is None or when.isoformat() <= str(end))):
+            return role.get("sector")
+    return None
+
+
+def _add_sectors(coding: _Coding, sectors: Any) -> None:
+    for sec in sectors or []:
+        if sec and sec != coding.sector and sec not in coding.sectors:
+            coding.sectors.append(sec)
+
+
+def _outside_name(head: Token, span: Span) -> bool:
+    """The argument's head is a common noun beside the names in its span ("UN *peacekeepers*")."""
+    return head.pos_ == "NOUN" and not head.ent_type_ and any(t.ent_type_ for t in span if t.i != head.i)
+
+
+def _shared_noun(head: Token) -> Token | None:
+    """For the second of coordinated modifiers ("Hungarian and *Romanian* officials"), the noun
+    both modify."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is not head and first.dep_ in ("amod", "compound", "nmod") and first.head.pos_ in ("NOUN", "PROPN"):
+        return first.head
+    return None
+
+
 class ActorCoder:
     """Turns argument spans into :class:`ActorRef` records using the knowledge base."""
 
@@ -121,12 +159,12 @@ class ActorCoder:
         people = self.kb.people_by_alias.get(name.lower())
         if not people:
             return None
-        person = people[0]
-        sector = None
-        for role in person.get("roles") or []:
-            start, end = role.get("start"), role.get("end")
-            if when is None or ((start is None or str(start) <= when.isoformat()) and (end is None or when.isoformat() <= str(end))):
-                sector = role.get("sector")
+        person, sector = people[0], None
+        # a name several people share ("Bush", "Aliyev", "Papandreou"): the one in office on the date
+        for candidate in people:
+            sector = _sector_on(candidate, when)
+            if sector is not None:
+                person = candidate
                 break
         if sector is None and person.get("roles"):
             sector = "ELI" if when else person["roles"][0].get("sector")
@@ -155,8 +193,17 @@ class ActorCoder:
     def _country(self, name: str) -> str | None:
         return self.kb.country_by_name.get(name.lower())
 
-    def _role(self, words: list[str]) -> dict[str, Any] | None:
-        """Longest role term among the words (bigrams before single words, head last)."""
+    def _role(self, words: list[str], forms: list[str] | None = None) -> dict[str, Any] | None:
+        """Longest role term among the words (bigrams before single words, head last).
+
+        ``forms`` are the same words as written: plural terms whose lemma is not a term
+        ("authorities" -> authority, "forces" -> force) are found through them."""
+        found = self._role_in(words)
+        if found is None and forms is not None:
+            found = self._role_in(forms)
+        return found
+
+    def _role_in(self, words: list[str]) -> dict[str, Any] | None:
         lowered = [w.lower() for w in words]
         for n in (3, 2):
             for i in range(len(lowered) - n, -1, -1):
@@ -168,6 +215,67 @@ class ActorCoder:
             if role:
                 return role
         return None
+
+    def _token_country(self, tok: Token, memory: MentionMemory) -> str | None:
+        """The country a name points to: a country, demonym or seat, a national organisation,
+        or a place in the gazetteer."""
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            if ent.label_ in _NOT_PLACES:
+                return None
+            text, label = _clean(ent.text), ent.label_
+        elif tok.pos_ == "PROPN":
+            first = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN")])
+            text, label = _clean(tok.doc[first:tok.i + 1].text), ""
+        else:
+            return None
+        if not text:
+            return None
+        code = self._country(text) or self._seat(text)
+        if code is None:
+            org = self._org(text)
+            if org is not None and org.country and len(org.country) == 3 and org.country not in ("IGO", "NGO"):
+                code = org.country
+        if code is None and label in ("GPE", "LOC", "FAC", ""):
+            code = self._place_country(text, memory)
+        return code
+
+    def _phrase_country(self, head: Token, memory: MentionMemory, preps: set[str] = _PLACE_PREPS) -> str | None:
+        """A country from a place phrase on the argument or on a participle after it:
+        "opposition groups in Zimbabwe", "King Hassan of Morocco", "guerrillas operating in Macedonia"."""
+        hosts = [head, *(c for c in head.children if c.dep_ == "acl")]
+        for host in hosts:
+            for prep in host.children:
+                if prep.dep_ != "prep" or prep.lower_ not in preps or (prep.lower_ == "of" and host is not head):
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        code = self._token_country(pobj, memory)
+                        if code:
+                            return code
+        return None
+
+    def _residence(self, head: Token, span: Span, ethnic_code: str | None, memory: MentionMemory) -> str | None:
+        """Where an ethnic group named by a demonym lives: "ethnic Albanians in south Serbia",
+        "ethnic Albanians demonstrated in Serbia", else another country the sentence names, else
+        the article's country. The demonym tells the ethnicity, not the state."""
+        code = self._phrase_country(head, memory)
+        if code and code != ethnic_code:
+            return code
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is not None:
+            code = self._phrase_country(verb, memory, {"in", "inside", "across", "throughout"})
+            if code and code != ethnic_code:
+                return code
+        for label in ("GPE", "NORP"):
+            for ent in head.sent.ents:
+                if ent.label_ != label or (span.start <= ent.start < span.end):
+                    continue
+                code = self._token_country(ent.root, memory)
+                if code and code != ethnic_code:
+                    return code
+        focus = memory.focus
+        return focus if focus != ethnic_code else None
 
     # -- coding --------------------------------------------------------------
     def _from_entities(self, span: Span, when: dt.date | None, memory: MentionMemory,
@@ -213,7 +321,7 @@ class ActorCoder:
                     coding.fill(found)
         return coding
 
-    def _from_words(self, span: Span, coding: _Coding) -> None:
+    def _from_words(self, span: Span, coding: _Coding, head: Token | None = None) -> None:
         words = [t for t in span if not t.is_punct]
         if coding.country is None:
             for t in words:
@@ -221,14 +329,44 @@ class ActorCoder:
                 if code:
                     coding.country = code
                     break
-        role = self._role([t.lemma_ if t.pos_ == "NOUN" else t.text for t in words])
+        role = self._role([t.lemma_ if t.pos_ == "NOUN" else t.text for t in words], [t.text for t in words])
         if role:
             if coding.sector is None or (coding.kind != "person" and coding.sector == "GOV" and role.get("sector") not in (None, "GOV") and coding.actor_id is None):
                 coding.sector = role.get("sector")
+                _add_sectors(coding, role.get("sectors"))
+            elif coding.kind == "organization" and head is not None and _outside_name(head, span) and role.get("sector") not in (None, "GOV", "ELI"):
+                # "UN peacekeepers", "Red Cross doctors": the role noun names the function
+                # of these members of the organisation; the organisation keeps its sector
+                _add_sectors(coding, [role.get("sector"), *(role.get("sectors") or [])])
             if coding.kind in (None, "country"):
                 coding.kind = role.get("kind") or coding.kind
         if any(t.lower_ in _FORMER for t in words) and coding.sector in ("GOV", "MIL", None) and coding.kind == "person":
             coding.sector = "ELI"
+
+    def _from_context(self, span: Span, head: Token, coding: _Coding, memory: MentionMemory) -> None:
+        """Country and sector from around the span: coordinated modifiers, place phrases,
+        ethnic demonyms, a people named by their demonym."""
+        shared = _shared_noun(head)
+        if shared is not None and coding.sector is None:
+            role = self._role([shared.lemma_], [shared.text])  # "Hungarian and Romanian *officials*"
+            if role:
+                coding.sector = role.get("sector")
+                coding.kind = role.get("kind") or coding.kind
+        demonym = self.kb.country_by_demonym.get(head.text.lower())
+        people = demonym is not None and head.pos_ in ("NOUN", "PROPN") and head.text.lower().endswith("s")
+        ethnic = any(t.lower_ == "ethnic" for t in span)
+        if ethnic and coding.country is not None and coding.kind != "person":
+            home = self._residence(head, span, coding.country, memory)
+            if home:
+                coding.country = home
+        elif coding.country is None or (people and coding.kind != "person"):
+            # "opposition groups in Zimbabwe", "King Hassan of Morocco"; "Albanians of southern Serbia"
+            preps = _PLACE_PREPS if coding.country is None and coding.kind != "person" else {"of"}
+            code = self._phrase_country(head, memory, preps)
+            if code:
+                coding.country = code
+        if coding.sector is None and coding.kind != "person" and (people or (ethnic and demonym)):
+            coding.sector, coding.kind = "CVL", coding.kind or "group"  # "Nigerians", "ethnic Albanians"
 
     def _antecedent_in_sentence(self, head: Token, person: bool) -> Token | None:
         """The nearest earlier subject/possessor in the same sentence that agrees with the pronoun."""
@@ -284,12 +422,16 @@ class ActorCoder:
             whole = self._org(_clean(span.text))
             if whole:
                 coding = whole
-            self._from_words(span, coding)
+            self._from_words(span, coding, head)
+            self._from_context(span, head, coding, memory)
             if coding.country is None:
                 owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
                 if owner is not None:  # "its fighters", "their ambassador": the owner's country
                     found = self._pronoun(owner, memory, when)
                     coding.country = found.country if found is not None else None
+            if (coding.kind == "country" and coding.sector == "GOV" and coding.actor_id is None
+                    and head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS - {"of", "from"}):
+                coding.sector = None  # "a curfew in Abidjan": the city is a place here, not its government
             if coding.country is None and coding.sector in _NATIONAL and _definite(span):
                 coding.country = memory.focus  # "the defence ministry", "troops" in an article about Niger
             if coding.name is None:
