@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Setting", "SETTINGS", "get", "checkout_root"]
+__all__ = ["Setting", "SETTINGS", "get", "checkout_root", "cache_dir", "package_versions"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +56,22 @@ def checkout_root() -> Path:
         if (parent / "pyproject.toml").is_file():
             return parent
     return Path.cwd()
+
+
+def cache_dir() -> Path:
+    """Where compiled indexes are cached: DYAD_CACHE_DIR, else ~/.cache/dyad."""
+    return Path(get("cache_dir") or Path.home() / ".cache" / "dyad").expanduser()
+
+
+def package_versions(*dists: str) -> str:
+    """ "name=version;..." of installed distributions ("?" when missing): part of a
+    cache key, so a cache built from another version of its inputs is rebuilt."""
+    import importlib.metadata
+
+    out = []
+    for dist in dists:
+        try:
+            out.append(f"{dist}={importlib.metadata.version(dist)}")
+        except importlib.metadata.PackageNotFoundError:
+            out.append(f"{dist}=?")
+    return ";".join(out)

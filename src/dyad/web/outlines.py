@@ -77,23 +77,14 @@ def source_path() -> Path | None:
     return None
 
 
-def _versions() -> str:
-    out = []
-    for dist in (PACKAGE, "pyshp", "shapely"):
-        try:
-            out.append(f"{dist}={importlib.metadata.version(dist)}")
-        except importlib.metadata.PackageNotFoundError:
-            out.append(f"{dist}=?")
-    return ";".join(out)
-
-
 def _cache_key() -> str:
-    raw = f"{BUILD_VERSION};{_versions()};{TOLERANCE};{MIN_PART_AREA};{DECIMALS}"
+    versions = settings.package_versions(PACKAGE, "pyshp", "shapely")
+    raw = f"{BUILD_VERSION};{versions};{TOLERANCE};{MIN_PART_AREA};{DECIMALS}"
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
 
 
 def cache_path() -> Path:
-    base = Path(settings.get("cache_dir") or Path.home() / ".cache" / "dyad").expanduser()
+    base = settings.cache_dir()
     return base / f"countries-{_cache_key()}.geojson"
 
 
