@@ -14,6 +14,7 @@ training data).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,8 +114,13 @@ def load(root: Path, limit: int | None = None) -> Loaded[TimexDoc]:
     return out
 
 
+_SHORT_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
 def _norm_value(v: str | None) -> str | None:
-    return v.strip().upper() if v else None
+    """Case and spacing aside, ISO 8601 week numbers have two digits: some gold values
+    write "2000-W7" for 2000-W07 (the same week), which must not count as a mismatch."""
+    return _SHORT_WEEK.sub(r"-W0\1", v.strip().upper()) if v else None
 
 
 def score_docs(pairs: list[tuple[TimexDoc, list[Any]]]) -> SuiteReport:

@@ -63,11 +63,16 @@ CASES = [
     ("this weekend", None, "DATE", "2020-W52-WE", D(2020, 12, 26), D(2020, 12, 27)),
     ("last year", None, "DATE", "2019", D(2019, 1, 1), D(2019, 12, 31)),
     ("next year", None, "DATE", "2021", D(2021, 1, 1), D(2021, 12, 31)),
-    ("earlier this year", None, "DATE", "2020", D(2020, 1, 1), D(2020, 12, 24)),
-    ("later this month", None, "DATE", "2020-12", D(2020, 12, 24), D(2020, 12, 31)),
+    # "earlier" / "later" leave the publication day out ("earlier today" would name it)
+    ("earlier this year", None, "DATE", "2020", D(2020, 1, 1), D(2020, 12, 23)),
+    ("later this month", None, "DATE", "2020-12", D(2020, 12, 25), D(2020, 12, 31)),
+    ("earlier this week", None, "DATE", "2020-W52", D(2020, 12, 21), D(2020, 12, 23)),
     ("late last year", None, "DATE", "2019", D(2019, 9, 1), D(2019, 12, 31)),
     ("three days ago", None, "DATE", "2020-12-21", D(2020, 12, 21), D(2020, 12, 21)),
-    ("two weeks ago", None, "DATE", "2020-W50", D(2020, 12, 7), D(2020, 12, 13)),
+    # a week or two back is counted in days; more weeks are as round as a week
+    ("two weeks ago", None, "DATE", "2020-12-10", D(2020, 12, 10), D(2020, 12, 10)),
+    ("a week earlier", None, "DATE", "2020-12-17", D(2020, 12, 17), D(2020, 12, 17)),
+    ("six weeks ago", None, "DATE", "2020-W46", D(2020, 11, 9), D(2020, 11, 15)),
     ("six months ago", None, "DATE", "2020-06", D(2020, 6, 1), D(2020, 6, 30)),
     ("two years ago", None, "DATE", "2018", D(2018, 1, 1), D(2018, 12, 31)),
     ("a decade ago", None, "DATE", "2010", D(2010, 1, 1), D(2010, 12, 31)),
@@ -95,6 +100,19 @@ CASES = [
     ("10:35 a.m.", None, "TIME", "2020-12-24T10:35", D(2020, 12, 24), D(2020, 12, 24)),
     ("5 p.m. Tuesday", "past", "TIME", "2020-12-22T17:00", D(2020, 12, 22), D(2020, 12, 22)),
     ("noon", None, "TIME", "2020-12-24T12:00", D(2020, 12, 24), D(2020, 12, 24)),
+    # periods of a named year, comparisons with the year before
+    ("the first quarter of last year", None, "DATE", "2019-Q1", D(2019, 1, 1), D(2019, 3, 31)),
+    ("the second half of next year", None, "DATE", "2021-H2", D(2021, 7, 1), D(2021, 12, 31)),
+    ("the last half of 2018", None, "DATE", "2018-H2", D(2018, 7, 1), D(2018, 12, 31)),
+    ("next year's third quarter", None, "DATE", "2021-Q3", D(2021, 7, 1), D(2021, 9, 30)),
+    ("the quarter a year ago", None, "DATE", "2019-Q3", D(2019, 7, 1), D(2019, 9, 30)),
+    ("the same month last year", None, "DATE", "2019-12", D(2019, 12, 1), D(2019, 12, 31)),
+    ("the same day a year earlier", None, "DATE", "2019-12-24", D(2019, 12, 24), D(2019, 12, 24)),
+    ("the week of Nov. 2", "past", "DATE", "2020-W45", D(2020, 11, 2), D(2020, 11, 8)),
+    ("mid-2019", None, "DATE", "2019", D(2019, 6, 1), D(2019, 7, 31)),
+    # clock times in UTC carry ISO 8601's Z; other zones are left out
+    ("14:30 GMT", None, "TIME", "2020-12-24T14:30Z", D(2020, 12, 24), D(2020, 12, 24)),
+    ("9 a.m. EST", None, "TIME", "2020-12-24T09:00", D(2020, 12, 24), D(2020, 12, 24)),
     # references
     ("now", None, "DATE", "PRESENT_REF", D(2020, 12, 24), D(2020, 12, 24)),
     ("recently", None, "DATE", "PAST_REF", None, None),
@@ -146,6 +164,7 @@ SETS = [
     ("each Thursday", "XXXX-WXX-4"),
     ("every July", "XXXX-07"),
     ("every summer", "XXXX-SU"),
+    ("Sunday mornings", "XXXX-WXX-7TMO"),
 ]
 
 
@@ -196,3 +215,32 @@ def test_pick_with_a_negative_index_on_no_match_is_none() -> None:
 
     assert pick(["last", "week"], "mU", "X", -1) is None
     assert pick(["last", "week"], "mU", "U", -1) == "week"
+
+
+def test_a_month_named_without_its_verb_may_be_next_month_in_a_past_story() -> None:
+    # "announced a cutback in January" (published in December): the coming January
+    found = normalize("January", PUBLISHED, tense="past", firm=False)
+    assert found is not None and found.value == "2021-01"
+    found = normalize("January", PUBLISHED, tense="past", firm=True)
+    assert found is not None and found.value == "2020-01"
+    found = normalize("March", PUBLISHED, tense="past", firm=False)
+    assert found is not None and found.value == "2020-03"
+
+
+def test_same_period_refers_to_the_period_being_reported() -> None:
+    third = normalize("the third quarter", PUBLISHED)
+    found = normalize("the same period last year", PUBLISHED, period=third)
+    assert found is not None and (found.value, found.comparison) == ("2019-Q3", True)
+    found = normalize("the year-ago quarter", PUBLISHED, period=normalize("November", PUBLISHED, tense="past"))
+    assert found is not None and found.value.endswith("-Q3")  # a month is no quarter to compare with
+
+
+def test_that_year_counts_from_the_last_date_told() -> None:
+    from dyad.resolve.time.context import Context
+    from dyad.resolve.time.normalize import normalize_words
+
+    old_period = normalize("October 1984", PUBLISHED)
+    latest = normalize("May 22, 1995", PUBLISHED)
+    ctx = Context(PUBLISHED, dt.date(1995, 5, 22), "past", old_period, True, latest)
+    found = normalize_words(["the", "following", "year"], ctx)
+    assert found is not None and found.value == "1996"

@@ -28,6 +28,13 @@ def texts(find, text: str, published=...) -> list[str]:
     ("The explosion happened at about 10:35 a.m. local time.", ["10:35 a.m."]),
     ("Last summer, the two sides met in Geneva.", ["Last summer"]),
     ("The talks are now in their final stage.", ["now"]),
+    ("Profit fell from the corresponding period last year.", ["the corresponding period last year"]),
+    ("Sales rose from the quarter a year ago.", ["the quarter a year ago"]),
+    ("Sales in last year's quarter were weaker.", ["last year's quarter"]),
+    ("Earnings will be lower for the last half of 2021.", ["the last half of 2021"]),
+    ("A hearing is set for the week of Jan. 11.", ["the week of Jan. 11"]),
+    ("The day before last Tuesday, the two men met.", ["The day before last Tuesday"]),
+    ("Filed a protest the next day and summoned the envoy the day after that.", ["the next day", "the day after"]),
 ])
 def test_spans(find, sentence: str, expected: list[str]) -> None:
     assert texts(find, sentence) == expected
@@ -89,3 +96,35 @@ def test_reference_time_moves_through_the_paragraph(find) -> None:
     by_text = {tv.text: tv for tv, _ in times}
     assert by_text["The next day"].start_date == "2020-10-04"
     assert by_text["The next day"].anchor == "reference"
+
+
+def test_a_counted_day_before_a_date_is_moved(find) -> None:
+    _, times = find("Two days after Thanksgiving, the rebels freed the hostages.")
+    assert [(tv.text, tv.value) for tv, _ in times] == [("Two days after Thanksgiving", "2020-11-28")]
+
+
+def test_a_plan_overtaken_by_events_is_not_oriented(find) -> None:
+    # published 24 Dec 2020: "had been set to expire" may point either way -> the nearest
+    _, times = find("The offer had been set to expire Jan. 6.")
+    assert times[0][0].value == "2021-01-06"
+    _, times = find("It had been due to expire Tuesday evening.")
+    assert times[0][0].value == "2020-12-22"
+
+
+def test_what_was_agreed_may_still_lie_ahead(find) -> None:
+    _, times = find("The company agreed to sell the unit in February.")
+    assert times[0][0].value == "2021-02"
+
+
+def test_a_possessed_weekday_keeps_to_the_past_under_a_future_verb(find) -> None:
+    _, times = find("Lawyers said they would appeal Tuesday's ruling.")
+    assert times[0][0].value == "2020-12-22"
+
+
+def test_the_quarter_ended_a_date_is_the_quarter_holding_most_of_it(find) -> None:
+    _, times = find("In the quarter ended July 31, sales fell.", None)
+    assert times[0][0].value == "XXXX-07-31" or times[0][0].text == "the quarter"
+    import datetime as dt
+
+    _, times = find("In the quarter ended July 31, sales fell.", dt.date(2020, 9, 1))
+    assert times[0][0].value == "2020-Q2"

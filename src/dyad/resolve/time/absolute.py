@@ -33,11 +33,15 @@ def _month_of(word: str) -> int:
 def choose_year(ctx: Context, month: int, day_: int | None = None) -> int:
     """The year of a month (and day) stated without one, among the anchor's year and
     its neighbours. A month alone, or a day its verb governs ("ended March 31"), follows
-    the tense (past looks back, future ahead); otherwise, and without a tense, the
-    candidate nearest the anchor wins, with a penalty for running against the tense
-    ("payable Dec. 15" in a past-tense story is still ahead)."""
+    the tense (past looks back, future ahead), except that a month its verb does not
+    govern may be the coming one in a past-tense sentence ("announced a cutback in
+    September" in August); otherwise, and without a tense, the candidate nearest the
+    anchor wins, with a penalty for running against the tense ("payable Dec. 15" in a
+    past-tense story is still ahead)."""
     assert ctx.anchor is not None
     a = ctx.anchor
+    if day_ is None and not ctx.firm and ctx.tense == "past" and month == a.month % 12 + 1:
+        return a.year + (month == 1)
     if (ctx.firm or day_ is None) and ctx.tense in ("past", "future"):
         if ctx.tense == "past":
             return a.year if (month, day_ or 0) <= (a.month, a.day if day_ else 0) else a.year - 1
@@ -154,13 +158,19 @@ def bare_year(words: list[str], cls: str, ctx: Context) -> Normalized | None:
 
 
 def year_period(words: list[str], cls: str, ctx: Context) -> Normalized | None:
-    """the 1988 period | the 1988 quarter: the stated period's counterpart in that year."""
+    """the 1988 period | the 1988 quarter: the stated period's counterpart in that year
+    (for "quarter" with none stated, the quarter the story reports on)."""
     y = _int(pick(words, cls, "Y") or "")
     period = ctx.period
+    unit = lexicon().units.get(clean(words[-1]))
+    if unit is not None and unit.letter == "Q" and (period is None or period.precision != "quarter"):
+        from .relative import the_unit
+
+        period = the_unit(["the", words[-1]], "tU", ctx)
     if period is None or period.start is None or period.precision not in ("quarter", "month"):
         return P.year(y)
     made = P.period_of("Q" if period.precision == "quarter" else "M", period.start.replace(year=y, day=1))
-    return P.with_anchor(made, "reference")
+    return P.as_comparison(P.with_anchor(made, "reference"))
 
 
 def spoken_year(words: list[str], cls: str, ctx: Context) -> Normalized | None:

@@ -11,7 +11,7 @@ from .lexicon import Unit, lexicon
 from .periods import Normalized
 from .words import clean, count_value
 
-__all__ = ["duration_expr", "duration_value", "set_expr", "reference_expr", "clock_of"]
+__all__ = ["duration_expr", "duration_value", "set_expr", "reference_expr", "clock_of", "and_a_half"]
 
 #: a fractional amount of a unit is stated in the next smaller one
 _SMALLER = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True)}
@@ -59,6 +59,21 @@ def duration_expr(words: list[str], cls: str, ctx: Context) -> Normalized | None
     counts = [w for w, c in zip(words, cls) if c in "aNnDK"]
     n = count_value(counts) if counts else (None if unit.plural else 1.0)
     return P.duration(duration_value(n, unit, word))
+
+
+def and_a_half(words: list[str], cls: str, ctx: Context) -> Normalized | None:
+    """two and a half years | a minute and a half: the count plus half a unit."""
+    if "and" not in words or "half" not in words:
+        return None
+    units = [(w, lexicon().units.get(clean(w))) for w in words if clean(w) != "half"]
+    found = [(w, u) for w, u in units if u is not None]
+    if not found:
+        return None
+    word, unit = found[-1]
+    n = count_value([words[0]])
+    if n is None:
+        return None
+    return P.duration(duration_value(n + 0.5, unit, clean(word)))
 
 
 _WEEKDAY_SET = "XXXX-WXX-{}"
@@ -129,7 +144,9 @@ def clock_of(words: list[str], cls: str) -> str | None:
         hour = 0
     if hour > 24 or minute > 59:
         return None
-    return f"{hour:02d}:{minute:02d}"
+    zone = pick(words, cls, "Z")
+    utc = zone is not None and clean(zone) in lex.utc_zones  # ISO 8601 marks UTC with "Z"
+    return f"{hour:02d}:{minute:02d}" + ("Z" if utc else "")
 
 
 def _am_pm(words: list[str], cls: str, digits: str) -> str | None:

@@ -25,6 +25,9 @@ class Context:
     period: Normalized | None = None
     #: the tense comes from a verb that governs the expression directly
     firm: bool = False
+    #: the date or period stated last, whatever its precision ("On May 22, 1995, ... the
+    #: following year"): what "that year" and "the following month" count from
+    latest: Normalized | None = None
 
     @property
     def ref(self) -> dt.date | None:

@@ -35,6 +35,7 @@ class TimeLexicon:
     clock_words: dict[str, str]
     am_pm: dict[str, str]
     time_zones: frozenset[str]
+    utc_zones: frozenset[str]
     units: dict[str, Unit]
     fuzzy_unit_letters: dict[str, str]
     number_words: dict[str, int]
@@ -45,6 +46,7 @@ class TimeLexicon:
     modifiers: dict[str, str]
     parts: dict[str, str]
     part_fractions: dict[str, tuple[float, float]]
+    year_part_months: dict[str, tuple[int, int]]
     offsets: dict[str, dict[str, Any]]
     period_sides: dict[str, str]
     approximators: frozenset[str]
@@ -74,10 +76,13 @@ class TimeLexicon:
     month_context_words: frozenset[str]
     bare_plural_after: frozenset[str]
     past_modals: frozenset[str]
+    present_states: frozenset[str]
+    reporting_lemmas: frozenset[str]
     publication_modifiers: frozenset[str]
     range_start_prepositions: frozenset[str]
     range_end_prepositions: frozenset[str]
     range_pair_prepositions: frozenset[str]
+    circumstance_prepositions: frozenset[str]
     tense_penalty_days: int
     period_nouns: frozenset[str]
     period_end_words: frozenset[str]
@@ -92,15 +97,16 @@ def _units(raw: dict[str, dict[str, Any]]) -> dict[str, Unit]:
             for w, u in raw.items()}
 
 
-_SETS = ("ambiguous_months", "ambiguous_weekdays", "ambiguous_seasons", "time_zones", "fuzzy_numbers",
+_SETS = ("ambiguous_months", "ambiguous_weekdays", "ambiguous_seasons", "time_zones", "utc_zones", "fuzzy_numbers",
          "approximators", "prepositions", "year_prepositions", "count_nouns_after_year", "set_cues",
          "set_adjectives",
          "frequency_words", "fiscal_words", "year_ago_words", "future_aux", "future_verbs", "future_cues", "deferral_verbs",
          "deferral_prepositions", "firm_prepositions",
          "count_adjectives", "reference_adjectives", "period_nouns",
          "period_end_words", "multipliers", "month_context_words", "bare_plural_after", "past_modals",
+         "present_states", "reporting_lemmas",
          "publication_modifiers", "range_start_prepositions", "range_end_prepositions",
-         "range_pair_prepositions")
+         "range_pair_prepositions", "circumstance_prepositions")
 
 
 def _build(data: dict[str, Any]) -> TimeLexicon:
@@ -110,6 +116,7 @@ def _build(data: dict[str, Any]) -> TimeLexicon:
     fields["units"] = _units(data["units"])
     fields["season_months"] = {k: (v[0], v[1]) for k, v in data["season_months"].items()}
     fields["part_fractions"] = {k: (float(v[0]), float(v[1])) for k, v in data["part_fractions"].items()}
+    fields["year_part_months"] = {k: (int(v[0]), int(v[1])) for k, v in data["year_part_months"].items()}
     fields["holidays"] = {k.lower(): v for k, v in data["holidays"].items()}
     return TimeLexicon(**fields)
 

@@ -52,6 +52,9 @@ _RULES: list[tuple[str, Rule]] = [
     (r"MO?c?Y|M", A.month_name),
     (r"[LHX]?hj*(?:c?Y)?", A.holiday),
     (r"t?(?:y|yU|[LHX]yU|yUY)(?:Y)?|t?[LHX]yU", A.fiscal_year),
+    (r"t[Vx]?[Ue](?:Ot?)?(?:[LHX]U|[aNn]U-?A)", R.same_period),
+    (r"[LHX]Us(?:o-?)?[Ue]", R.possessive_period),
+    (r"tUOt?(?:MD|DO?M)(?:c?Y)?", R.unit_of_date),
     (r"t?Y?y?[oLHX]-?U(?:Ot?Y|Ot?[LHX]?U)?", R.quarter_expr),
     (r"t?[LHX]?Sc?(?:O?Y)?", R.season_expr),
     (r"t?[oD]-?U", A.century_expr),
@@ -64,6 +67,7 @@ _RULES: list[tuple[str, Rule]] = [
     (r"t?x?U-A(?:o-?)?[Uex]?", R.year_ago_period),
     (r"t[Yy]+[Ue]", A.year_period),
     (rf"(?:{_CNT})?b?-?[Uu](?:px)?-?A", R.offset_expr),
+    (r"(?:a|[NnD])paU[Uu]|a[Uu]paU", Q.and_a_half),
     (rf"t?[LX]?{_CNT}b?-?[Uu]|t?[LX]u|r[Uu]|Xu|tu|u|t?o(?:{_CNT}[Uu]|u)", Q.duration_expr),
     (rf"Q|q[oN]?[UWMSPhu]P?|q{_CNT}b?[Uu]|wP?|(?:[nN]?f)a[Uu]|qWP?", Q.set_expr),
     (r"R|pR|t?g?[FLH]", Q.reference_expr),
@@ -160,9 +164,10 @@ def _with_side(words: list[str], cls: str, ctx: Context) -> Normalized | None:
         return inner
     if inner.precision == "day" or not inner.start <= a <= inner.end:
         return inner
+    # "earlier this week" is before the anchor day ("earlier today" would name that day)
     if side == "before":
-        return replace(inner, precision="range", end=a)
-    return replace(inner, precision="range", start=a)
+        return replace(inner, precision="range", end=max(inner.start, a - dt.timedelta(days=1)))
+    return replace(inner, precision="range", start=min(inner.end, a + dt.timedelta(days=1)))
 
 
 def _core(words: list[str], cls: str, ctx: Context) -> Normalized | None:

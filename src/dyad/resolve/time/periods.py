@@ -147,6 +147,9 @@ def with_part(n: Normalized, part: str | None) -> Normalized:
     end = n.start + dt.timedelta(days=max(int(round(days * hi)) - 1, 0))
     if n.precision == "month":  # by calendar convention: 1-10, 11-20, 21-end
         start, end = _month_part(n.start, n.end, part)
+    elif n.precision == "year":  # in whole months ("mid-2019": June and July)
+        first, last = lexicon().year_part_months[part]
+        start, end = n.start.replace(month=first, day=1), month(n.start.year, last).end or n.end
     return replace(n, precision="range", start=start, end=end)
 
 

@@ -31,10 +31,14 @@ _ALTERNATIVES = [
     ("date", r"(?:[LX]|Wc?)?MD(?:c?Y)?|(?:Wc?)?DO?M(?:c?Y)?|Y-D-D|i"),
     ("month", rf"{_PRE}?(?:[LHX]M|M(?:O?c?Y|O?{_SPOKEN}|[LHX]U)?)"),
     ("holiday", r"[LHX]?hj*(?:c?Y)?"),
-    ("quarter", r"t?Y?y?o-?U(?:Ot?Y)?"),
+    ("same_period", r"t[Vx]?[Ue](?:Ot?)?(?:[LHX]U|[aNn]U-?A)"),
+    ("possessive_period", r"[LHX]Us(?:o-?)?[Ue]"),
+    ("unit_of_date", r"tUOt?(?:MD|DO?M)(?:c?Y)?"),
+    ("quarter", r"t?Y?y?o-?U(?:Ot?(?:Y|[LHX]U))?|tLUOt?(?:Y|[LHX]U)"),
     ("season", rf"{_PRE}?(?:tSO?(?:Y|{_SPOKEN})|[LHX]?S(?:c?Y)?)"),
     ("offset", rf"t?x?U-A(?:o-?)?[Ue]|tx?U-A|(?:{_CNT})?b?-?[Uu](?:px)?-?A"),
     ("year_end", r"t?Us?-?E"),
+    ("and_a_half", r"(?:a|[NnD])pax[Uu]|a[Uu]pax"),
     ("duration", rf"t?[LX]{_CNT}b?-?[Uu]|{_CNT}b?-?[Uu]|t?[LX]u|r[Uu]|Xu|t?o(?:{_CNT}[Uu]|u)"),
     ("relative", rf"(?:A|{_PRE})?H?[LHX]U|{_PRE}?t?[LHX]yU|t[LXV][UP]|V[UP]|t?[UP]A"),
     ("set", rf"q[oN]?[UWMSPh]P?|q{_CNT}b?[Uu]|(?:[nN]?f)a[Uu]|wP?|Q"),
@@ -112,7 +116,15 @@ def _before_after(tok: Token, c: str, classes: list[str]) -> str:
     if tok.lower_ not in ("before", "after"):
         return c
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and _demonstrative_pronoun(nxt):
+        return c  # "the day after that": after the time just told
     return "p" if nxt is not None and nxt.pos_ in _OBJECT_POS else c
+
+
+def _demonstrative_pronoun(tok: Token) -> bool:
+    """"that" / "this" standing alone for a time already told (no noun after it)."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in ("that", "this") and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
 def _set_adverb(tok: Token, c: str, classes: list[str]) -> str:
@@ -190,6 +202,9 @@ def _accept(kind: str, doc: Doc, start: int, end: int, matched: str = "") -> boo
     "the quarter"-style phrases only where the NER also saw a date."""
     if kind == "age":
         return False
+    if kind == "and_a_half":  # "two and a half years", "a minute and a half"
+        words = [t.lower_ for t in doc[start:end]]
+        return "and" in words and "half" in words
     if kind == "offset" and "px" in matched:  # only "a week or so ago"
         return any(t.lower_ == "or" for t in doc[start:end])
     if kind == "bare_plural":

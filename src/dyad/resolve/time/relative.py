@@ -5,6 +5,7 @@ seasons, quarters, "N units ago/later" and "the previous night"."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from . import periods as P
 from .amounts import duration_value
@@ -16,7 +17,7 @@ from .words import clean, count_value
 __all__ = [
     "weekday_expr", "deictic_day", "part_of_day", "relative_unit", "the_unit", "season_expr",
     "quarter_expr", "offset_expr", "anaphoric", "weekday_date", "year_ago_period", "year_end",
-    "the_period",
+    "the_period", "same_period", "possessive_period", "unit_of_date",
 ]
 
 _STEP = {"L": -1, "H": 0, "X": 1, "V": 0}
@@ -54,9 +55,15 @@ def weekday_date(anchor: dt.date, weekday: int, mod: str | None, tense: str | No
 
 
 def weekday_expr(words: list[str], cls: str, ctx: Context) -> Normalized | None:
-    """Friday | last Friday | Friday night. A weekday phrase names its day: "Friday night"
-    is the Friday (as TimeBank annotates it), unlike "last night" or "this morning"."""
-    wd, part = _weekday(words, cls), None
+    """Friday | last Friday | Friday night | Sunday mornings. A weekday phrase names its day:
+    "Friday night" is the Friday (as most of TimeBank annotates it, and as an event is
+    dated), unlike "last night" or "this morning"; a plural part of the day makes a
+    recurrence ("Tuesday nights")."""
+    wd, part = _weekday(words, cls), _part(words, cls)
+    part_word = clean(pick(words, cls, "P") or "")
+    if part and part_word.endswith("s"):  # "Tuesday nights": every Tuesday night
+        return P.recurrence(f"XXXX-WXX-{wd}T{part}")
+    part = None
     if ctx.anchor is None:
         return unresolved(f"XXXX-WXX-{wd}")
     if cls[0] == "t" and ctx.ref is not None:  # "the previous Friday": before the reference day
@@ -182,26 +189,50 @@ def _season_near(code: str, a: dt.date, mod: str | None, tense: str | None) -> N
     return this
 
 
+_OF_YEAR = re.compile(r"Ot?([LHX])U$")
+_YEARS = re.compile(r"^([LHX])Us")
+
+
+def _year_words(words: list[str], cls: str, ctx: Context) -> tuple[list[str], str, str | None]:
+    """Split off "of last year" / "last year's" from a period phrase: the rest, and the
+    year it names (as digits) when the anchor is known."""
+    tail, head = _OF_YEAR.search(cls), _YEARS.match(cls)
+    m = tail or head
+    if m is None or ctx.anchor is None:
+        return words, cls, None
+    unit = lexicon().units.get(clean(words[m.start(1) + 1]))
+    if unit is None or unit.letter != "Y" or unit.factor != 1 or unit.plural:
+        return words, cls, None
+    year = str(ctx.anchor.year + _STEP[m.group(1)])
+    if tail is not None:
+        return words[:m.start()], cls[:m.start()], year
+    return words[m.end():], cls[m.end():], year
+
+
 def quarter_expr(words: list[str], cls: str, ctx: Context) -> Normalized | None:
-    """the third quarter | third-quarter | the first half of 1990 | last quarter."""
+    """the third quarter | third-quarter | the first half of 1990 | last quarter | the first
+    quarter of last year | this year's third quarter."""
+    words, cls, rel_year = _year_words(words, cls, ctx)
     unit = _unit(words, cls)
     if unit is None or unit.letter not in ("Q", "H") or unit.time:
         return None
-    nth = _nth(words, cls, 4 if unit.letter == "Q" else 2)
+    year = pick(words, cls, "Y") or rel_year
+    nth = _nth(words, cls, 4 if unit.letter == "Q" else 2, year is not None)
     if nth is not None:
-        return _nth_period(unit.letter, nth, pick(words, cls, "Y"), ctx)
+        found = _nth_period(unit.letter, nth, year, ctx)
+        return P.with_anchor(found, "published") if rel_year and found is not None else found
     if ctx.anchor is None:
         return unresolved()
     mod = next((c for c in cls if c in "LHX"), "H")
     return P.with_anchor(P.period_of(unit.letter, P.shift(ctx.anchor, unit.letter, _STEP[mod])), "published")
 
 
-def _nth(words: list[str], cls: str, size: int) -> int | None:
+def _nth(words: list[str], cls: str, size: int, of_year: bool) -> int | None:
     """Which quarter (half): an ordinal, or "last" before a stated year ("the last half of
     1989"); None for "last quarter" (the one before the current)."""
     word = pick(words, cls, "o")
     if word is None:
-        return size if pick(words, cls, "Y") and cls.lstrip("t")[:1] == "L" else None
+        return size if of_year and cls.lstrip("t")[:1] == "L" else None
     n = lexicon().ordinals.get(clean(word), 0)
     return n if 1 <= n <= size else 0
 
@@ -275,7 +306,10 @@ def _offset_from(unit: Unit, n: float, sign: int, from_reference: bool, ctx: Con
     base = ctx.ref if from_reference else ctx.anchor
     if base is None:
         return unresolved()
-    letter = "Y" if unit.factor >= 10 else unit.letter
+    # "a week ago", "two weeks ago" are that many days back, a day; "six weeks ago" is as
+    # round as its unit, a week ("two years ago" a year, "six months ago" a month)
+    short = unit.letter in ("W", "WE") and n * unit.factor <= 2
+    letter = "Y" if unit.factor >= 10 else ("D" if short else unit.letter)
     return P.with_anchor(_offset(unit, n, sign, base, letter), ctx.ref_kind if from_reference else "published")
 
 
@@ -298,7 +332,7 @@ def year_ago_period(words: list[str], cls: str, ctx: Context) -> Normalized | No
 def _year_before(words: list[str], cls: str, ctx: Context) -> Normalized | None:
     if "o" in cls:  # "the year-ago third quarter": that quarter of the year before
         found = quarter_expr(words[cls.index("o"):], cls[cls.index("o"):], ctx)
-    elif ctx.period is not None and ctx.period.precision in ("quarter", "month"):
+    elif ctx.period is not None and ctx.period.precision in _named_precisions(words, cls):
         found = ctx.period
     else:  # "the year-ago quarter" with no quarter stated: as "the quarter" would be
         found = the_unit(["the", words[-1]], "tU", ctx) if cls.endswith("U") else None
@@ -306,6 +340,15 @@ def _year_before(words: list[str], cls: str, ctx: Context) -> Normalized | None:
         return _year_before_anchor(words, ctx) if found is None else found
     moved = P.shift(found.start, "Y", -1)
     return P.with_anchor(P.period_of(_LETTER_OF[found.precision or "year"], moved), "reference")
+
+
+def _named_precisions(words: list[str], cls: str) -> tuple[str, ...]:
+    """The stated periods "the year-ago <noun>" may mean: a quarter for "quarter", a month
+    for "month", either for "period" or no noun."""
+    unit = lexicon().units.get(clean(words[-1])) if cls.endswith("U") else None
+    if unit is not None and unit.letter in ("Q", "M") and unit.factor == 1:
+        return (_PRECISION_OF[unit.letter],)
+    return ("quarter", "month")
 
 
 def _year_before_anchor(words: list[str], ctx: Context) -> Normalized | None:
@@ -328,15 +371,21 @@ def anaphoric(words: list[str], cls: str, ctx: Context) -> Normalized | None:
     if unit.letter == "D":
         night = clean(pick(words, cls, "U") or "") == "night"
         return P.with_anchor(P.day(ctx.ref + dt.timedelta(days=step), "NI" if night else None), ctx.ref_kind)
+    latest = ctx.latest
+    if latest is not None and latest.start is not None and _within(latest, unit):
+        return P.with_anchor(_period(unit, latest.start, step), "reference")  # "that year", "the following month"
     period = ctx.period
-    if period is not None and period.start is not None and _within(period, unit):
-        return P.with_anchor(_period(unit, period.start, step), "reference")  # "that year", "the following month"
+    if latest is None and period is not None and period.start is not None and _within(period, unit):
+        return P.with_anchor(_period(unit, period.start, step), "reference")
     return P.with_anchor(_period(unit, ctx.ref, step), ctx.ref_kind)
 
 
 def _within(period: Normalized, unit: Unit) -> bool:
     """The stated period is no coarser than the unit (a month can anchor "that year")."""
-    return unit.letter in _FINER and period.precision in _FINER[unit.letter] + (_PRECISION_OF[unit.letter],)
+    finer = _FINER.get(unit.letter)
+    if finer is None:
+        return False
+    return period.precision in finer + (_PRECISION_OF[unit.letter],) or (unit.letter == "Y" and period.precision == "season")
 
 
 def _anaphoric_step(words: list[str], cls: str) -> int:
@@ -345,3 +394,89 @@ def _anaphoric_step(words: list[str], cls: str) -> int:
         return _STEP[mod] if mod != "V" else 0
     rule = lexicon().offsets.get(clean(pick(words, cls, "A") or ""))
     return int(rule["sign"]) if rule else 0
+
+
+_COMPARED = re.compile(r"^t?[Vx]?([Ue])")
+
+
+def same_period(words: list[str], cls: str, ctx: Context) -> Normalized | None:
+    """the same period last year | the corresponding quarter a year ago | the same month of
+    the previous year | last year's quarter: the period being reported (or the current
+    one of that unit), in the year named."""
+    lead = _COMPARED.match(cls)
+    if lead is None or ctx.anchor is None:
+        return None if lead is None else unresolved()
+    i = lead.start(1)
+    skip = i + 1 + len(cls[i + 1:]) - len(cls[i + 1:].lstrip("Ot"))
+    year = _named_year(words[skip:], cls[skip:], ctx)
+    if year is None:
+        return None
+    base = _compared_period(words[i], cls[i], ctx)
+    if base is None or base.start is None:
+        return P.with_anchor(P.year(year), "published")
+    moved = P.shift(base.start, "Y", year - base.start.year)
+    return P.as_comparison(P.with_anchor(P.period_of(_LETTER_OF[base.precision or "year"], moved), "reference"))
+
+
+def possessive_period(words: list[str], cls: str, ctx: Context) -> Normalized | None:
+    """last year's quarter | this year's third quarter: the year first, then the period."""
+    if "o" in cls:
+        return quarter_expr(words, cls, ctx)
+    if ctx.anchor is None:
+        return unresolved()
+    year = ctx.anchor.year + _STEP[cls[0]]
+    base = _compared_period(words[-1], cls[-1], ctx)
+    if base is None or base.start is None:
+        return None
+    moved = P.shift(base.start, "Y", year - base.start.year)
+    return P.as_comparison(P.with_anchor(P.period_of(_LETTER_OF[base.precision or "year"], moved), "reference"))
+
+
+def _named_year(words: list[str], cls: str, ctx: Context) -> int | None:
+    """"last year" | "the previous year" | "a year ago" | "a year earlier" -> that year."""
+    assert ctx.anchor is not None
+    if len(cls) == 2 and cls[0] in "LHX":
+        unit = lexicon().units.get(clean(words[1]))
+        return ctx.anchor.year + _STEP[cls[0]] if unit and unit.letter == "Y" and unit.factor == 1 else None
+    if re.fullmatch(r"[aNn]U-?A", cls):
+        unit = lexicon().units.get(clean(words[1]))
+        rule = lexicon().offsets.get(clean(words[-1]))
+        n = count_value([words[0]])
+        if unit is None or unit.letter != "Y" or unit.factor != 1 or rule is None or n is None:
+            return None
+        base = ctx.period.start if ctx.period is not None and ctx.period.start is not None else ctx.anchor
+        return base.year + int(rule["sign"]) * int(n)
+    return None
+
+
+def _compared_period(word: str, letter: str, ctx: Context) -> Normalized | None:
+    """The period "the same <unit>" refers to: the one being reported when it has that
+    unit (any unit for "period"), else the current one."""
+    assert ctx.anchor is not None
+    period = ctx.period
+    if letter == "e":
+        return period if period is not None and period.precision in ("quarter", "month") else None
+    unit = lexicon().units.get(clean(word))
+    if unit is None or unit.factor != 1 or unit.time or unit.plural:
+        return None
+    if unit.letter == "D":
+        return P.day(ctx.ref) if ctx.ref is not None else None
+    if unit.letter not in _PRECISION_OF:
+        return None
+    if period is not None and period.precision == _PRECISION_OF[unit.letter]:
+        return period
+    return the_unit(["the", word], "tU", ctx)
+
+
+def unit_of_date(words: list[str], cls: str, ctx: Context) -> Normalized | None:
+    """the week of March 6 | the weekend of Oct. 3: the period holding that day."""
+    from .absolute import explicit_date
+
+    unit = lexicon().units.get(clean(words[1]))
+    if unit is None or unit.plural or unit.time or unit.factor != 1 or unit.letter not in ("W", "WE", "M"):
+        return None
+    start = cls.index("O") + 1
+    day_ = explicit_date(words[start:], cls[start:], ctx)
+    if day_ is None or day_.start is None:
+        return day_
+    return P.with_anchor(P.period_of(unit.letter, day_.start), day_.anchor)

@@ -42,20 +42,39 @@ def _auxes(tok: Token) -> list[Token]:
 
 
 def _past_perfect(verb: Token) -> bool:
-    """"had been scheduled to expire Friday": a plan overtaken by events."""
-    return any(a.lower_ in ("had", "'d") for a in _auxes(verb))
+    """"had been scheduled to expire Friday", "had been due to expire": a plan overtaken
+    by events (the auxiliary may hang on the copula of a predicative "due")."""
+    if any(a.lower_ in ("had", "'d") for a in _auxes(verb)):
+        return True
+    head = verb.head
+    return (verb.dep_ in ("acomp", "attr") and head.lemma_ == "be"
+            and (head.lower_ in ("had", "'d") or any(a.lower_ in ("had", "'d") for a in _auxes(head))))
+
+
+def _plan_word(tok: Token) -> bool:
+    return tok.lemma_.lower() in lexicon().future_verbs
 
 
 def _planned(verb: Token) -> bool:
-    """Plans and expectations point ahead: "is scheduled for", "plans to", "is to resume";
-    but "planned" itself is a past act ("On Friday, the government planned to pay")."""
-    lex = lexicon()
-    if verb.lemma_.lower() in lex.future_verbs and verb.tag_ != "VBD" and not _past_perfect(verb):
+    """Plans and expectations point ahead: "is scheduled for", "plans to", "is to resume",
+    "a plan to reduce"; but "planned" itself is a past act ("On Friday, the government
+    planned to pay")."""
+    if _plan_word(verb) and verb.tag_ != "VBD" and not _past_perfect(verb):
         return True
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in lex.future_verbs and not _past_perfect(head):
+    if verb.dep_ in ("xcomp", "ccomp", "acl") and _plan_word(head) and not _past_perfect(head):
         return True
-    return verb.dep_ == "xcomp" and head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "xcomp" and head.lemma_ == "be" and _to_infinitive(verb)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+
+
+def _overtaken_plan(verb: Token) -> bool:
+    """"had been set to expire Nov. 6": the planned time may lie on either side of now."""
+    head = verb.head
+    return verb.dep_ in ("xcomp", "ccomp", "acl") and _plan_word(head) and _past_perfect(head)
 
 
 def verb_tense(verb: Token) -> str | None:
@@ -63,6 +82,8 @@ def verb_tense(verb: Token) -> str | None:
     auxes = _auxes(verb)
     if any(a.lower_ in lexicon().future_aux for a in auxes) or _planned(verb):
         return "future"
+    if _overtaken_plan(verb):
+        return None
     if any(a.tag_ == "MD" and a.lower_ not in lexicon().past_modals for a in auxes) and not any(a.lemma_ == "have" for a in auxes):
         return "future"
     if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
@@ -82,7 +103,10 @@ def _inherited_tense(verb: Token, depth: int = 0) -> str | None:
     upper = governing_verb(verb)
     if upper is None:
         return None
-    return verb_tense(upper) if depth == 0 else _inherited_tense(upper, depth + 1)
+    found = verb_tense(upper) if depth == 0 else _inherited_tense(upper, depth + 1)
+    if found == "past" and _to_infinitive(verb):
+        return None  # "agreed to buy it in February": what was agreed may still lie ahead
+    return found
 
 
 def _future_cue(span: Span) -> bool:
@@ -112,9 +136,41 @@ def orientation(span: Span) -> Orientation:
     if verb is None:
         verb = next((t for t in span.sent if t.pos_ in _VERBAL and t.dep_ in ("ROOT", "ccomp")), None)
         return (verb_tense(verb) if verb is not None else None), False
-    if _object_of_plan(span, verb) or _deferred(span, verb):
+    if _object_of_plan(span, verb) or _after_planned_object(span, verb) or _deferred(span, verb):
         return "future", True
-    return verb_tense(verb), _firm(span, verb)
+    tense = verb_tense(verb)
+    if tense == "future" and _possessor_of_object(span, verb):
+        return None, False  # "will appeal Wednesday's ruling": the ruling is already made
+    firm = _firm(span, verb)
+    if tense == "present" and firm and _scheduled_present(verb):
+        return "future", True  # "the leaders meet Monday": news present for what is planned
+    return tense, firm
+
+
+def _scheduled_present(verb: Token) -> bool:
+    """A simple present of an action, not of saying or being ("says Monday", "is Monday")."""
+    lemma = verb.lemma_.lower()
+    return (verb.tag_ in ("VBZ", "VBP") and not _auxes(verb) and lemma not in lexicon().present_states
+            and lemma not in lexicon().reporting_lemmas)
+
+
+def _possessor_of_object(span: Span, verb: Token) -> bool:
+    """The expression owns a noun the verb acts on ("Wednesday's ruling"), rather than
+    timing the verb itself."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.i != verb.i and root.head.dep_ in ("dobj", "pobj")
+
+
+def _after_planned_object(span: Span, verb: Token) -> bool:
+    """"planned a demonstration on Saturday": a time after the thing planned is its time
+    (before the verb, "On Friday, they planned ...", it is the planning's)."""
+    if verb.lemma_.lower() not in lexicon().future_verbs or _past_perfect(verb):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or objects[0].i > span.start:
+        return False
+    prep = _preposition(span)
+    return span.root.head.i == verb.i or (prep is not None and prep.head.i == verb.i)
 
 
 def _preposition(span: Span) -> Token | None:
