@@ -49,7 +49,7 @@ class Pipeline:
     """The loaded stages. Build once per process; :meth:`process` a batch of articles."""
 
     def __init__(self, model: str | None = None, actors_file: str | None = None,
-                 batch_size: int | None = None) -> None:
+                 batch_size: int | None = None, learned_actors: str | None = None) -> None:
         from .extract.events import EventExtractor
         from .extract.lexicon import load_lexicon
         from .nlp import load_nlp, model_name
@@ -58,7 +58,8 @@ class Pipeline:
 
         self.nlp = load_nlp(model)
         extra = settings.get("actors", actors_file)
-        kb = load_knowledge(*([extra] if extra else []))  # same cache key as other callers
+        # same cache key as other callers; a database's learned actors come last (lowest priority)
+        kb = load_knowledge(*([extra] if extra else []), learned=learned_actors)
         lexicon = load_lexicon()
         self.extractor = EventExtractor(lexicon, ActorCoder(kb))
         self.headline_vocab = frozenset(e.lemma for e in lexicon.entries()) | frozenset(
@@ -98,7 +99,9 @@ class Pipeline:
         guard = _StageGuard(article.id)
         for doc, seg in parsed:
             times = guard.run("time", timer.find, doc, seg.start, ParagraphClock(article.published)) or []
-            places = guard.run("place", placer.find, doc, seg.start, article.id) or []
+            places = guard.run("place", placer.find, doc, seg.start, article.id)
+            if places is None:  # not `or []`: an empty segment still carries the article's focus
+                places = []
             if seg.kind != "caption":  # photo captions describe pictures, not events
                 result.events.extend(guard.run(
                     "event", self.extractor.segment_events, doc, seg.start, ctx, times, places,
@@ -184,18 +187,19 @@ def _restore_surface(result: ArticleResult) -> None:
 
 
 @functools.lru_cache(maxsize=2)
-def get_pipeline(model: str | None = None, actors_file: str | None = None) -> Pipeline:
+def get_pipeline(model: str | None = None, actors_file: str | None = None,
+                 learned_actors: str | None = None) -> Pipeline:
     """The process-wide pipeline for ``model`` (loaded on first use)."""
-    return Pipeline(model, actors_file)
+    return Pipeline(model, actors_file, learned_actors=learned_actors)
 
 
 # -- parallel streaming ---------------------------------------------------------
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(model: str | None, actors_file: str | None) -> None:
+def _init_worker(model: str | None, actors_file: str | None, learned_actors: str | None = None) -> None:
     global _WORKER
-    _WORKER = Pipeline(model, actors_file)
+    _WORKER = Pipeline(model, actors_file, learned_actors=learned_actors)
 
 
 def _work(chunk: list[Article]) -> list[ArticleResult]:
@@ -211,17 +215,19 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def pipe(articles: Iterable[Article], *, n_process: int | None = None,
          batch_size: int | None = None, model: str | None = None,
-         actors_file: str | None = None) -> Iterator[ArticleResult]:
-    """Run every stage over ``articles``; yields results in input order."""
+         actors_file: str | None = None, learned_actors: str | None = None) -> Iterator[ArticleResult]:
+    """Run every stage over ``articles``; yields results in input order. ``learned_actors``:
+    a knowledge file of actors a database learned from text (lowest priority)."""
     n = int(settings.get("n_process", n_process) or 1)
     chunk = max(4, int(settings.get("batch_size", batch_size) or 64) // 4)
     if n <= 1:
-        pipeline = get_pipeline(model, actors_file)
+        pipeline = (get_pipeline(model, actors_file, learned_actors) if learned_actors
+                    else get_pipeline(model, actors_file))  # the cache key of callers before issue 4
         for part in _chunks(articles, chunk):
             yield from pipeline.process(part)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-    with ctx.Pool(n, initializer=_init_worker, initargs=(model, actors_file)) as pool:
+    with ctx.Pool(n, initializer=_init_worker, initargs=(model, actors_file, learned_actors)) as pool:
         for results in pool.imap(_work, _chunks(articles, chunk)):
             yield from results
 

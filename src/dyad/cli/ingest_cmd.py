@@ -67,13 +67,14 @@ def progress() -> Iterator[_Progress]:
 
 
 def ingest_items(items: Iterator[Any], db: str | None, *, n_process: int | None = None,
-                 batch_size: int | None = None) -> Any:
-    """Store the results of the pipeline over ``items``; returns LoadStats."""
+                 batch_size: int | None = None, learned_actors: bool = True) -> Any:
+    """Store the results of the pipeline over ``items``; returns LoadStats. ``learned_actors``:
+    code with the actors the database learned from earlier articles (lowest priority)."""
     from dyad.store import Store, load
 
     with Store(db) as store, progress() as bar:
         return load(items, store, n_process=n_process, batch_size=batch_size,
-                    on_skip=report_skip, on_progress=bar.update)
+                    on_skip=report_skip, on_progress=bar.update, learned_actors=learned_actors)
 
 
 @click.command(short_help="Extract the events in files or stdin and store them.")
@@ -82,16 +83,21 @@ def ingest_items(items: Iterator[Any], db: str | None, *, n_process: int | None 
 @published_option
 @input_options
 @pipeline_options
+@click.option("--no-learned-actors", "no_learned", is_flag=True, default=False,
+              help="Do not give the coder the actors this database learned from earlier articles "
+                   "(they are still learned from these ones).")
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None, n_process: int | None,
-           batch_size: int | None, input_format: str | None, **columns: str | None) -> None:
+           batch_size: int | None, input_format: str | None, no_learned: bool, **columns: str | None) -> None:
     """Extract the events in PATH... and store them (articles already stored are skipped).
+    Actors the database learned from earlier articles are known to the coder, below dyad's
+    knowledge and your --actors file.
 
     \b
     dyad ingest corpus.jsonl --db news.duckdb
     dyad ingest articles/ --published 2024-03-02 --n-process 4
     """
     items = read_items(paths, published, reader_kwargs(input_format, **columns))
-    stats = ingest_items(items, db, n_process=n_process, batch_size=batch_size)
+    stats = ingest_items(items, db, n_process=n_process, batch_size=batch_size, learned_actors=not no_learned)
     click.echo(stats.summary(), err=True)
     if stats.read == 0:
         click.get_current_context().exit(1)

@@ -18,7 +18,9 @@ import duckdb
 
 from .. import settings
 from ..errors import InputError, StoreError
+from . import actors as _actors
 from . import clusters as _clusters
+from . import learned as _learned
 from .flat import FLAT_COLUMNS, FLAT_SELECT
 from .migrations import MIGRATIONS, Migration, applied_versions, migrate, pending
 from .rows import TABLES, Batch, parse_day
@@ -321,6 +323,12 @@ class Store:
             self._append(table, batch)
         # Issue 8: attach the new events to event clusters, in the same transaction.
         _clusters.assign(self._con, fresh, batch.event_ids(), {r.article.id: seq + i for i, r in enumerate(fresh, 1)})
+        # Issue 4: learn the actors these articles name with strong evidence (same transaction).
+        if self._learns():
+            _learned.update(self._con, [r.article.id for r in fresh])
+
+    def _learns(self) -> bool:
+        return any(m.version == 5 for m in self._migrations)
 
     # -- reading -----------------------------------------------------------------
 
@@ -466,6 +474,61 @@ class Store:
             "SELECT status, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC, 1"))
         out["schema_version"] = self.schema_version
         return out
+
+    # -- actors ------------------------------------------------------------------
+
+    def actors(self, *, query: str | None = None, sector: str | Sequence[str] | None = None,
+               limit: int | None = 50, offset: int = 0, explain: bool = False,
+               **filters: Any) -> list[dict[str, Any]]:
+        """Actors and recipients of the events matching ``filters`` (as :meth:`events`), most
+        active first: ``id``, ``name``, ``country``, ``sector``, ``kind``, ``aliases`` (the texts
+        seen), ``events``, ``as_actor``, ``as_recipient``, ``first``, ``last``; ``query`` keeps
+        those whose name or a text contains it, ``sector`` those with that sector. With
+        ``explain``, each also has ``why``: how its mentions were grouped."""
+        where, params = _where(**filters)
+        sectors = _as_list(sector, lambda v: str(v).strip().upper())
+        try:
+            rows = _actors.actors(self._con, where, params, query=query, sectors=sectors,
+                                  limit=limit, offset=offset)
+            if explain:
+                _actors.explain(self._con, rows)
+        except duckdb.Error as err:
+            raise StoreError(f"query failed on {self.path}: {_first_line(err)}") from err
+        for row in rows:
+            row.pop("key", None)
+        return rows
+
+    def learned_actors(self, *, query: str | None = None, country: str | None = None,
+                       sector: str | Sequence[str] | None = None, conflicts: bool = True,
+                       limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Actors learned from text (see ``dyad.store.learned``) with their evidence and ``why``;
+        with ``conflicts`` also the names not learned because their codes disagree."""
+        statuses = (_learned.LEARNED, _learned.CONFLICT) if conflicts else (_learned.LEARNED,)
+        try:
+            return _learned.records(self._con, query=query, country=country,
+                                    sectors=_as_list(sector, lambda v: str(v).strip().upper()),
+                                    statuses=statuses, limit=limit, offset=offset)
+        except duckdb.Error as err:
+            raise StoreError(f"query failed on {self.path}: {_first_line(err)}") from err
+
+    def learned_knowledge(self) -> dict[str, list[dict[str, Any]]]:
+        """The learned actors as a knowledge file (``people``, ``organizations``): what ingest
+        gives the actor coder with the lowest priority. One query."""
+        try:
+            return _learned.knowledge(self._con)
+        except duckdb.Error as err:
+            raise StoreError(f"query failed on {self.path}: {_first_line(err)}") from err
+
+    def relearn(self) -> int:
+        """Learn again from every stored article (after the rule or the knowledge changed);
+        returns how many names were touched."""
+        try:
+            with self._transaction():
+                self._con.execute("DELETE FROM learned_actor_evidence")
+                self._con.execute("DELETE FROM learned_actors")
+                return _learned.update(self._con, None)
+        except duckdb.Error as err:
+            raise StoreError(f"cannot write to {self.path}: {_first_line(err)}") from err
 
     # -- export ------------------------------------------------------------------
 

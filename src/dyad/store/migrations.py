@@ -10,6 +10,7 @@ Never edit a released step: add a new one at the end.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
@@ -24,6 +25,8 @@ class Migration:
     version: int
     name: str
     sql: str
+    #: optional Python step run after ``sql`` in the same transaction (e.g. a backfill)
+    run: Callable[[duckdb.DuckDBPyConnection], None] | None = None
 
 
 _BOOKKEEPING = """
@@ -195,11 +198,53 @@ CREATE TABLE event_cluster_map (
 CREATE INDEX event_cluster_map_cluster_idx ON event_cluster_map (cluster_id);
 """
 
+# Issue 4: actors learned from text (not in the knowledge base), with the evidence rows
+# that taught them; a name seen with conflicting codes is kept with status 'conflict'.
+_V5_LEARNED_ACTORS = """
+CREATE TABLE learned_actors (
+    id         VARCHAR PRIMARY KEY,
+    name       VARCHAR NOT NULL,
+    name_key   VARCHAR NOT NULL,
+    status     VARCHAR NOT NULL,
+    kind       VARCHAR,
+    country    VARCHAR,
+    sector     VARCHAR,
+    aliases    VARCHAR[],
+    n_articles INTEGER NOT NULL,
+    first_seen DATE,
+    last_seen  DATE,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE TABLE learned_actor_evidence (
+    actor_id   VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL,
+    text       VARCHAR,
+    name       VARCHAR,
+    country    VARCHAR,
+    sector     VARCHAR,
+    kind       VARCHAR,
+    start      INTEGER,
+    "end"      INTEGER,
+    strong     BOOLEAN NOT NULL,
+    seen       DATE
+);
+CREATE INDEX learned_actor_evidence_actor_idx ON learned_actor_evidence (actor_id);
+"""
+
+
+def _learn_stored(con: duckdb.DuckDBPyConnection) -> None:
+    """Learn from the events a database already holds when it is upgraded."""
+    from .learned import update
+
+    update(con, None)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, events, actors, mentions", _V1_CORE),
     Migration(2, "times, places, quotes, actor mentions", _V2_ANNOTATIONS),
     Migration(3, "lookup indexes", _V3_INDEXES),
     Migration(4, "event clusters", _V4_CLUSTERS),
+    Migration(5, "learned actors", _V5_LEARNED_ACTORS, run=_learn_stored),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -246,12 +291,17 @@ def migrate(con: duckdb.DuckDBPyConnection, steps: tuple[Migration, ...] = MIGRA
         con.begin()
         try:
             con.execute(step.sql)
+            if step.run is not None:
+                step.run(con)
             con.execute("INSERT INTO dyad_migrations (version, name) VALUES (?, ?)", [step.version, step.name])
             con.commit()
         except duckdb.Error as err:
             con.rollback()
             raise StoreError(f"migration {step.version} ({step.name}) failed on {where}: "
                              f"{_first_line(err)}") from err
+        except BaseException:
+            con.rollback()  # a Python step failed: nothing of this step is kept
+            raise
         done.append(step.version)
     return done
 

@@ -7,6 +7,12 @@ or JSON mapping with any of the keys ``countries``, ``roles``,
 ``organizations``, ``people`` — adds entries or overrides ours by id, code or
 term. Every file is validated the same way; a problem raises
 :class:`~dyad.errors.KnowledgeError` naming file, entry and problem.
+
+Actors a database learned from text (``dyad.store.learned``) come in the same
+format through ``load_knowledge(..., learned=FILE)`` with the lowest priority:
+an entry is added only under an id nobody else uses, each of its aliases only
+where no other entry, country, seat or role already answers to it, and an
+entry that does not validate is left out rather than stopping the run.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import yaml
 from ...datafiles import YAML_LOADER, data_path
 from ...errors import KnowledgeError
 
-__all__ = ["Knowledge", "load_knowledge", "SECTIONS"]
+__all__ = ["Knowledge", "load_knowledge", "taken_names", "SECTIONS"]
 
 SECTIONS = ("countries", "roles", "organizations", "people")
 #: codes that are not ISO 3166 countries but are valid actor countries
@@ -224,26 +230,80 @@ def _index(sections: dict[str, dict[str, dict[str, Any]]]) -> Knowledge:
     return kb
 
 
-def load_knowledge(*extra: str | Path) -> Knowledge:
-    """Our knowledge files, then each user file in ``extra`` (which may override), indexed.
+def load_knowledge(*extra: str | Path, learned: str | Path | None = None) -> Knowledge:
+    """Our knowledge files, then each user file in ``extra`` (which may override), indexed;
+    then, with the lowest priority, the learned actors in the file ``learned``.
 
     Cached per set of files: every stage of a process shares one copy.
     """
     flat: list[str | Path] = []
     for item in extra:  # also accepts one tuple of paths, as older callers pass
         flat.extend(item if isinstance(item, (tuple, list)) else [item])
-    return _load_knowledge(tuple(str(p) for p in flat))
+    return _load_knowledge(tuple(str(p) for p in flat), str(learned) if learned else None)
 
 
 load_knowledge.cache_clear = lambda: _load_knowledge.cache_clear()  # type: ignore[attr-defined]
 
 
 @functools.lru_cache(maxsize=8)
-def _load_knowledge(extra: tuple[str, ...]) -> Knowledge:
+def _load_knowledge(extra: tuple[str, ...], learned: str | None = None) -> Knowledge:
     sections: dict[str, dict[str, dict[str, Any]]] = {s: {} for s in SECTIONS}
     for name, path in _our_files():
         _merge(sections, _read_text(path, name), name, user=False)
     for user_file in extra:
         path = Path(user_file)
         _merge(sections, _read_text(path, str(path)), str(path), user=True)
-    return _index(sections)
+    kb = _index(sections)
+    if learned:
+        path = Path(learned)
+        _add_learned(kb, _read_text(path, str(path)), str(path))
+    return kb
+
+
+def taken_names(kb: Knowledge) -> set[str]:
+    """Every lowercased name the knowledge already answers to: people and organisation
+    aliases, country names and demonyms, seats of power, role terms."""
+    return (set(kb.people_by_alias) | set(kb.org_by_alias) | set(kb.country_by_name)
+            | set(kb.country_by_demonym) | set(kb.seat_to_country) | set(kb.role_by_term))
+
+
+def _add_learned(kb: Knowledge, data: dict[str, Any], name: str) -> None:
+    """Learned people and organisations, below everything already indexed: no id or alias
+    of ours or of a user file is ever taken over."""
+    taken = taken_names(kb)
+    ids = set(kb.people) | set(kb.orgs)
+    for section in ("organizations", "people"):
+        entries = data.get(section) or []
+        for i, entry in enumerate(entries if isinstance(entries, list) else [], 1):
+            if not isinstance(entry, dict) or not entry.get("id") or entry["id"] in ids:
+                continue
+            try:
+                _validate(entry, section, f"{name} {section} entry {i}")
+            except KnowledgeError:
+                continue  # generated data: a bad entry is skipped, it never stops an ingest
+            aliases = []
+            for alias in [entry.get("name"), *(entry.get("aliases") or [])]:
+                low = str(alias or "").lower()
+                if low and low not in taken and low not in aliases:
+                    aliases.append(low)
+            if not aliases:
+                continue
+            ids.add(entry["id"])
+            taken.update(aliases)
+            if section == "people":
+                kb.people[entry["id"]] = entry
+                roles = entry.get("roles") or [{}]
+                # The parser tags only our names as people (nlp/ruler.py); a learned person's
+                # full name it takes for an organisation is found there too, with the same codes
+                # (not a surname: "Ag Tamaket" stays a person's).
+                as_org = {"id": entry["id"], "name": entry.get("name"), "country": entry.get("country"),
+                          "sector": roles[0].get("sector"), "sectors": [], "kind": "person"}
+                full = str(entry.get("name") or "").lower()
+                for low in aliases:
+                    kb.people_by_alias[low] = [entry]
+                    if " " in low and not full.endswith(f" {low}"):
+                        kb.org_by_alias[low] = as_org
+            else:
+                kb.orgs[entry["id"]] = entry
+                for low in aliases:
+                    kb.org_by_alias[low] = entry
