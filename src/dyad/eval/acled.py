@@ -14,8 +14,9 @@ Scoring choices:
 * Location: the primary event's location, else the first event location with
   coordinates; great-circle distance to LATITUDE/LONGITUDE within 25 km and 161 km;
   admin1 by normalised name (the location's ``admin1``, or its ``name`` when it is
-  an admin1-level place). Records without a predicted location count as misses;
-  the share that has one is reported as coverage.
+  an admin1-level place), also under the division's other names and, for divisions
+  split since 2016, its successors (:func:`admin1_matches`). Records without a
+  predicted location count as misses; the share that has one is reported as coverage.
 * Fatalities: predicted = the largest ``size.dead`` among events, 0 when none;
   exact and within +/-1.
 * Notes rarely state dates and no publication date is passed: dates are not scored.
@@ -113,20 +114,60 @@ def predicted_dead(events: list[Any]) -> int:
     return max((e.size.dead for e in events if e.size is not None and e.size.dead is not None), default=0)
 
 
-def admin1_matches(gold_admin1: str | None, loc: Any | None) -> bool:
+#: First-level divisions the 2016 data still names that have since been split (the 2015
+#: provinces of the DR Congo, the 2020 prefectures of the Central African Republic, the
+#: states of Sudan's Darfur and Kordofan): old name -> the divisions carved from it.
+FORMER_DIVISIONS: dict[str, tuple[str, ...]] = {
+    "orientale": ("tshopo", "bas uele", "haut uele", "ituri"),
+    "katanga": ("haut katanga", "lualaba", "haut lomami", "tanganyika"),
+    "kasai occidental": ("kasai", "kasai central"),
+    "kasai oriental": ("kasai oriental", "lomami", "sankuru"),
+    "bandundu": ("kwilu", "kwango", "mai ndombe"),
+    "equateur": ("equateur", "tshuapa", "mongala", "nord ubangi", "sud ubangi"),
+    "ouham": ("ouham", "ouham fafa"),
+    "ouham pende": ("ouham pende", "lim pende"),
+    "mambere kadei": ("haute sangha mambere kadei", "mambere"),
+    "darfur": ("north darfur", "south darfur", "west darfur", "central darfur", "east darfur"),
+    "kordofan": ("north kordofan", "south kordofan", "west kordofan"),
+}
+
+
+def admin1_matches(gold_admin1: str | None, loc: Any | None, aliases: Any | None = None) -> bool:
+    """Is the predicted place in the gold first-level division?
+
+    Names are compared normalised; a division also matches under another of its names
+    ("Extreme-Nord" is Cameroon's "Far North", "Bas-Congo" the DR Congo's "Kongo
+    Central": ``aliases(name)`` gives the first-level divisions a name denotes, from the
+    gazetteer's alternate names) and a division split since 2016 matches its successors
+    (``FORMER_DIVISIONS``).
+    """
     if not gold_admin1 or loc is None:
         return False
     g = norm_place(gold_admin1)
-    cands = [loc.admin1]
+    names = [loc.admin1]
     if (loc.precision or "") == "admin1":
-        cands.append(loc.name)
-    return any(c and norm_place(c) == g for c in cands)
+        names.append(loc.name)
+    pred = {norm_place(n) for n in names if n}
+    if g in pred or pred & set(FORMER_DIVISIONS.get(g, ())):
+        return True
+    if aliases is None:
+        return False
+    return any(norm_place(c.name) in pred for c in aliases(gold_admin1)
+               if c.feature == "admin1" and (c.country == loc.country or not loc.country))
+
+
+def _division_aliases() -> Any:
+    """name -> the gazetteer's first-level divisions of that name (any of their names)."""
+    from ..resolve.places import gazetteer
+
+    return gazetteer().candidates
 
 
 def evaluate(loaded: Loaded[AcledRecord], progress: Progress | None = None) -> SuiteReport:
     recs = loaded.records
     results = run_pipeline([Article(id=r.id, text=r.text) for r in recs], progress)
     rep = SuiteReport("acled", records=len(recs), skipped=loaded.skipped, skip_reasons=loaded.reasons)
+    aliases = _division_aliases()
     gold: list[str] = []
     pred: list[str | None] = []
     c = dict.fromkeys(("a1", "a1_n", "a2", "a2_n", "any", "loc", "d25", "d161", "adm", "adm_n",
@@ -157,7 +198,7 @@ def evaluate(loaded: Loaded[AcledRecord], progress: Progress | None = None) -> S
                 c["d161"] += dist <= 161
         if r.admin1:
             c["adm_n"] += 1
-            c["adm"] += admin1_matches(r.admin1, loc)
+            c["adm"] += admin1_matches(r.admin1, loc, aliases)
         dead = predicted_dead(events)
         if r.fatalities is not None:
             c["fat_n"] += 1

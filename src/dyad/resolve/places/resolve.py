@@ -29,6 +29,8 @@ _ROUNDS = 3
 _MAX_POINTS = 50
 _POINT_FEATURES = frozenset({"city", "admin2", "district", "neighbourhood", "facility"})
 _WIDE = frozenset({"country", "continent", "region"})
+_ANCHOR_POINTS = frozenset({"city", "admin2", "district", "neighbourhood", "facility"})
+_ANCHOR_DIVISIONS = frozenset({"admin1"})
 
 
 def prior(c: Candidate) -> float:
@@ -63,6 +65,8 @@ class ArticleState:
     admin1: Counter = field(default_factory=Counter)
     admin2: Counter = field(default_factory=Counter)
     points: list[tuple[float, float]] = field(default_factory=list)
+    #: entry id -> [weight of its scene mentions, order first seen, reading]: the article's main place
+    scenes: dict[int, list] = field(default_factory=dict)
 
     def remember(self, key: str, c: Candidate) -> None:
         self.memo.setdefault(key, c)
@@ -75,7 +79,7 @@ class ArticleState:
             self.admin1[c.admin1_id] += 1
         if c.admin2_id >= 0:
             self.admin2[c.admin2_id] += 1
-        if c.feature in _POINT_FEATURES and (c.lat, c.lon) not in self.points:
+        if c.feature in _POINT_FEATURES and not c.coarse and (c.lat, c.lon) not in self.points:
             self.points.append((c.lat, c.lon))
             del self.points[:-_MAX_POINTS]  # distance checks stay cheap in long articles
 
@@ -83,6 +87,27 @@ class ArticleState:
     def focus(self) -> str | None:
         """The country the article is most about (None before any place)."""
         return self.countries.most_common(1)[0][0] if self.countries else None
+
+    def scene(self, c: Candidate, weight: float = 1.0) -> None:
+        """Count a mention of ``c`` as a possible scene (not an actor's name)."""
+        cur = self.scenes.get(c.id)
+        if cur is None:
+            self.scenes[c.id] = [weight, len(self.scenes), c]
+        else:
+            cur[0] += weight
+
+    def anchor(self) -> Candidate | None:
+        """The article's main specific place so far: the town, district or site it names most
+        often (in its focus country when it has one), else its most named first-level division.
+        Events whose sentences name no place are likelier there than anywhere else in the country."""
+        focus = self.focus
+        for points in (True, False):
+            pool = [v for v in self.scenes.values()
+                    if (v[2].feature in _ANCHOR_POINTS and not v[2].coarse) == points
+                    and (points or v[2].feature in _ANCHOR_DIVISIONS or v[2].coarse)]
+            if pool:
+                return max(pool, key=lambda v: (v[0] + (0.5 if v[2].country == focus else 0.0), -v[1]))[2]
+        return None
 
 
 @dataclass(slots=True)
@@ -105,9 +130,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _near(c: Candidate, points: list[tuple[float, float]]) -> float:
-    if not points or c.feature in _WIDE or c.feature == "admin1":
+    if not points or c.feature in _WIDE or c.feature == "admin1" or c.coarse:
         return 0.0
-    d = min(_km(c.lat, c.lon, la, lo) for la, lo in points)
+    # the reading's own point (another name of the same place in the segment) is no support
+    d = min((_km(c.lat, c.lon, la, lo) for la, lo in points if (la, lo) != (c.lat, c.lon)), default=1e9)
     if d < 30:
         return 2.0
     if d < 100:
@@ -193,7 +219,7 @@ def _context(state: ArticleState, others: list[Candidate]) -> _Context:
             admin1[c.admin1_id] += 1
         if c.admin2_id >= 0:
             admin2[c.admin2_id] += 1
-        if c.feature in _POINT_FEATURES:
+        if c.feature in _POINT_FEATURES and not c.coarse:
             points.append((c.lat, c.lon))
     return _Context(countries, admin1, admin2, points, sum(countries.values()), sum(admin1.values()))
 
@@ -212,6 +238,10 @@ def resolve_segment(mentions: list[Mention], state: ArticleState, gaz: Gazetteer
         seen = state.memo.get(m.key)
         if seen is not None and m.container is None and any(c.id == seen.id for c in cands[n]):
             choice[n], fixed[n] = seen, True
+        elif seen is None and m.container is None:
+            short = _short_form(m.key, state, [(o.key, cands[k]) for k, o in enumerate(mentions) if k != n])
+            if short is not None:  # "Scarborough" after "Scarborough Shoal"
+                choice[n], fixed[n] = short, True
     contained: list[list[list[Candidate]]] = [[] for _ in mentions]
     for n, m in enumerate(mentions):
         if m.container is not None:
@@ -240,6 +270,20 @@ def resolve_segment(mentions: list[Mention], state: ArticleState, gaz: Gazetteer
         if c is not None:
             state.remember(m.key, c)
     return choice
+
+
+_CURATED = frozenset({"facility", "neighbourhood", "district", "region"})
+
+
+def _short_form(key: str, state: ArticleState, segment: list[tuple[str, list[Candidate]]] = ()) -> Candidate | None:
+    """The curated place a longer name of the article reads ("Scarborough Shoal", "BRP
+    Sierra Madre") when this name is its first or last words ("off Scarborough")."""
+    if len(key) < 4:
+        return None
+    pairs = [(k, c) for k, c in state.memo.items()] + [(k, c) for k, cs in segment for c in cs]
+    found = {c.id: c for k, c in pairs
+             if c.geonameid is None and c.feature in _CURATED and (k.startswith(key + " ") or k.endswith(" " + key))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _others(choice: list[Candidate | None], group: list[str], n: int) -> list[Candidate]:
