@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import time
 from pathlib import Path
 
 import pytest
@@ -42,11 +41,9 @@ def test_first_load_builds_and_writes_the_cache(counted_build: list[int], tmp_pa
 
 def test_second_load_reads_the_cache_without_building(counted_build: list[int]) -> None:
     build.load_index()
-    start = time.perf_counter()
     again = build.load_index()
-    assert len(counted_build) == 1
+    assert len(counted_build) == 1  # (its load time and memory: benchmarks/bench_places.py)
     assert again.names == ["Mosul"]
-    assert time.perf_counter() - start < 2.0
 
 
 def test_cache_key_depends_on_options(counted_build: list[int]) -> None:

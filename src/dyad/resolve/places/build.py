@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import importlib.metadata
 import json
 import logging
 import os
@@ -438,16 +437,6 @@ def _add_supplement(idx: Index) -> None:
 
 
 # -- cache ---------------------------------------------------------------------
-def _versions() -> str:
-    out = []
-    for pkg in _PACKAGES:
-        try:
-            out.append(f"{pkg}={importlib.metadata.version(pkg)}")
-        except importlib.metadata.PackageNotFoundError:
-            out.append(f"{pkg}=?")
-    return ";".join(out)
-
-
 def _data_digest() -> str:
     h = hashlib.blake2b(digest_size=8)
     for name in ("countries.yaml", "admin1.yaml", "supplement.yaml"):
@@ -458,12 +447,12 @@ def _data_digest() -> str:
 
 
 def _cache_key(min_population: int) -> str:
-    raw = f"{BUILD_VERSION};{_versions()};{_data_digest()};min_pop={min_population}"
+    raw = f"{BUILD_VERSION};{settings.package_versions(*_PACKAGES)};{_data_digest()};min_pop={min_population}"
     return hashlib.blake2b(raw.encode(), digest_size=8).hexdigest()
 
 
 def cache_dir() -> Path:
-    return Path(settings.get("cache_dir") or Path.home() / ".cache" / "dyad").expanduser()
+    return settings.cache_dir()
 
 
 def cache_path(min_population: int = DEFAULT_MIN_POPULATION) -> Path:
