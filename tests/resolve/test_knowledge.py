@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
@@ -53,15 +52,12 @@ def _one_line_naming(err: KnowledgeError, path: Path) -> None:
 
 
 # -- our files --------------------------------------------------------------------
-def test_load_time_and_counts(kb) -> None:
+def test_counts(kb) -> None:
+    # how long loading takes is measured by benchmarks/bench_actors.py, not here
     load_knowledge.cache_clear()
-    start = time.perf_counter()
     fresh = load_knowledge()
-    elapsed = time.perf_counter() - start
-    print(f"\nknowledge load: {elapsed * 1000:.0f} ms; {len(fresh.countries)} countries, "
-          f"{len(fresh.role_by_term)} role terms, {len(fresh.orgs)} organizations "
-          f"({len(fresh.org_by_alias)} aliases), {len(fresh.people)} people")
     assert len(fresh.orgs) >= 450
+    assert len(fresh.countries) >= 240 and len(fresh.people) >= 1000
 
 
 def test_organization_fields(orgs) -> None:
