@@ -21,7 +21,7 @@ from ..model import Span as TextSpan
 from ..resolve.actors.coder import ActorCoder, MentionMemory
 from ..resolve.places import locate_event
 from ..resolve.time import date_event
-from .arguments import argument_span, expand_conj, slot_heads, subject_of
+from .arguments import argument_span, expand_conj, is_passive, slot_heads, subject_of
 from .factuality import cues, reporting_head, reporting_source, status_of
 from .lexicon import Lexicon, TriggerEntry, quad_for_cameo
 from .matching import (
@@ -30,6 +30,7 @@ from .matching import (
     headline_lemmas,
     is_excluded,
     match_entry,
+    misparsed_predicate,
     through_quantity,
 )
 from .size import size_of
@@ -40,6 +41,10 @@ _CONTENT_DEPS = ("xcomp", "ccomp")
 #: prepositions that introduce a content verb's content ("warned of", "called for", "agreed on");
 #: time phrases ("after meeting", "during his visit") are not content
 _CONTENT_PREPS = {"of", "for", "on", "about", "to", "against", "over", "into", "upon"}
+#: event nouns whose infinitive is a proposal, not a report ("an accord *to reopen* the border")
+_PROPOSAL_TYPES = {"AGREE", "REQUEST", "THREATEN"}
+#: prepositions on a content verb's object that name a topic, not the content ("an inquiry *into* the strike")
+_TOPIC_PREPS = {"into", "over", "about"}
 #: entity labels that are never actors ("Sunday's attack", "21 rockets")
 _NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss"}
@@ -51,6 +56,8 @@ _PARTY_PREPS = {"to", "with", "against", "on", "for", "from", "toward", "towards
 #: verbal event types, whose actor must be someone who can speak or decide
 _VERBAL = {"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"}
 _GENERIC_RECIPIENT = ("against", "on", "at", "to", "with", "dobj", "from", "into")
+#: verbs whose subject takes part in the event noun of their "in" phrase
+_IN_VERBS = {"be", "remain", "stay", "engage", "participate"}
 
 
 @dataclass(slots=True)
@@ -67,6 +74,9 @@ class ArticleContext:
     claims: list[ActorRef] = field(default_factory=list)
     #: the lexicon entry each event noun was first coded with in this article
     noun_entries: dict[str, Any] = field(default_factory=dict)
+    #: (type, CAMEO) of the events already reported in this article, to read an ambiguous
+    #: anaphoric noun ("the expulsion" after an ambassador was ordered out: diplomatic, not a deportation)
+    seen_codes: set[tuple[str, str]] = field(default_factory=set)
 
 
 class EventExtractor:
@@ -92,13 +102,38 @@ class EventExtractor:
             if is_excluded(tok, self.cx):
                 continue
             entry = self._entry_for(tok, headline)
-            if entry is None and ctx is not None and tok.pos_ == "NOUN":
-                entry = self._anaphoric_entry(tok, ctx)
+            if ctx is not None and tok.pos_ == "NOUN":
+                if entry is None:
+                    entry = self._anaphoric_entry(tok, ctx)
+                elif entry.n_constraints == 0:  # earlier sentences of this paragraph count too
+                    earlier = {(c.entry.type, c.entry.cameo) for c in found if c.token.sent.start < tok.sent.start}
+                    entry = self._antecedent_reading(tok, entry, ctx, earlier)
             if entry is None:
                 entry = self._obligation_entry(tok)
             if entry is not None:
                 found.append(Candidate(tok, entry))
-        return self._settle(found)
+        if ctx is not None:
+            # an event noun read with its own constraints ("a drone strike") is an antecedent for
+            # "the strike" later, also when this mention is absorbed ("denied killing civilians in a drone strike")
+            for cand in found:
+                if cand.token.pos_ == "NOUN" and cand.entry.n_constraints and cand.entry.pos == "NOUN":
+                    ctx.noun_entries.setdefault(cand.token.lemma_.lower(), cand.entry)
+        return self._settle(found, doc)
+
+    def _antecedent_reading(self, tok: Token, entry: TriggerEntry, ctx: ArticleContext,
+                            earlier: set[tuple[str, str]] | None = None) -> TriggerEntry:
+        """An anaphoric noun whose only satisfied entry is its catch-all reading ("the expulsion" as a
+        deportation) takes the reading of the kind of event the article already reported, when the noun
+        has one ("the expulsion" after "ordered the ambassador to leave": a diplomatic expulsion)."""
+        if not any(c.dep_ in ("det", "poss") for c in tok.children):
+            return entry
+        seen = ctx.seen_codes | (earlier or set())
+        if any(t == entry.type for t, _ in seen):
+            return entry  # the catch-all reading may well be what was reported
+        for alt in self.lexicon.candidates(entry.lemma, entry.pos):
+            if alt is not entry and alt.type != entry.type and (alt.type, alt.cameo) in seen:
+                return alt
+        return entry
 
     def _obligation_entry(self, tok: Token) -> TriggerEntry | None:
         """"Russia said that Sudan must return the helicopter": a demand (PLOVER REQUEST) by the
@@ -125,14 +160,16 @@ class EventExtractor:
 
     @staticmethod
     def _content_preps(child: Token) -> list[Token]:
-        """Prepositions introducing a content verb's content, on the verb or on its object."""
+        """Prepositions introducing a content verb's content, on the verb or on its object. On the
+        object, "into/over/about" give a topic that already happened, not the content: in "rejected
+        an investigation into the strike" the strike is reported, only the investigation is rejected."""
         if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
             return [child]
         if child.dep_ in ("dobj", "dative"):
-            return [p for p in child.children if p.dep_ == "prep" and p.lower_ in _CONTENT_PREPS]
+            return [p for p in child.children if p.dep_ == "prep" and p.lower_ in _CONTENT_PREPS - _TOPIC_PREPS]
         return []
 
-    def _settle(self, cands: list[Candidate]) -> list[Candidate]:
+    def _settle(self, cands: list[Candidate], doc: Doc | None = None) -> list[Candidate]:
         """Apply content complements and light verbs; drop the candidates they absorb."""
         by_index = {c.token.i: c for c in cands}
         dropped: set[int] = set()
@@ -152,29 +189,108 @@ class EventExtractor:
                             if pc.i in by_index and pc.dep_ in ("pcomp", "pobj"):
                                 by_index[pc.i].governor = cand
                                 dropped.add(pc.i)
+        # Verbs in the base form anywhere inside a content complement are what is agreed, demanded or
+        # threatened, not further events: "agreed to restore relations, *reopen* the border and set up a
+        # commission to *investigate*"; so are those of a proposal's infinitive ("an accord to *reopen*")
+        unrealised: dict[int, Candidate] = {}
+        for cand in cands:
+            tok = cand.token
+            hosts: list[Token] = []
+            if cand.entry.content:
+                hosts = [c for c in tok.children if c.dep_ in _CONTENT_DEPS]
+                if hosts:  # "agreed to restore relations, reopen the border": a list the parser left loose
+                    hosts += [c for c in tok.children if c.dep_ in ("dep", "conj") and c.tag_ == "VB"]
+            elif tok.pos_ == "NOUN" and cand.entry.type in _PROPOSAL_TYPES:
+                hosts = [c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VB"]
+            for host in hosts:
+                for t in host.subtree:
+                    unrealised.setdefault(t.i, cand)
+        for cand in cands:
+            tok = cand.token
+            if tok.pos_ == "VERB" and tok.tag_ == "VB" and tok.i in unrealised and tok.i not in dropped \
+                    and unrealised[tok.i] is not cand:
+                cand.governor = cand.governor or unrealised[tok.i]
+                dropped.add(tok.i)
+        for cand in cands:  # "visited Bamako on a mediation mission": the mission is the visit, not another event
+            tok = cand.token
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for"):
+                outer = by_index.get(tok.head.head.i)
+                if outer is not None and outer.entry.type == cand.entry.type and outer.token.pos_ == "VERB":
+                    dropped.add(tok.i)
         for cand in cands:  # "an offer of humanitarian aid": the aid is proposed, not given
             tok = cand.token
             if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("of", "for"):
                 if tok.head.head.lemma_.lower() in self.cx.content_nouns:
                     dropped.add(tok.i)
+        for cand in cands:  # "imposed sanctions" parsed as "the imposed sanctions": the verb reads its head
+            tok = cand.token
+            if misparsed_predicate(tok) and tok.head.i in by_index and cand.entry.object is not None:
+                dropped.add(tok.head.i)
         merged: list[Candidate] = []
         for cand in cands:
             tok = cand.token
-            if tok.pos_ != "NOUN" or tok.i in dropped or tok.dep_ != "dobj":
+            if tok.pos_ != "NOUN" or tok.i in dropped:
                 continue
             verb = tok.head
+            if tok.dep_ == "pobj" and verb.lower_ == "under" and verb.head.lemma_.lower() in self.cx.under_verbs:
+                # "were placed under sanctions", "put him under house arrest": the verb reports the event
+                dropped.update((tok.i, verb.head.i))
+                merged.append(Candidate(verb.head, cand.entry, noun=tok, governor=cand.governor))
+                continue
+            # the object of a light verb, also in the passive ("talks were held", "patrols have not been held")
+            if tok.dep_ != "dobj" and not (tok.dep_ == "nsubjpass" and verb.lemma_.lower() in self.cx.light_verbs
+                                           | self.cx.aspectual_verbs):
+                continue
             outer = by_index.get(verb.i)
+            lemma = verb.lemma_.lower()
             if verb.i in content_heads:
                 dropped.add(tok.i)  # inside a content complement: "threatened to impose sanctions"
             elif outer is not None and (outer.entry.object is not None or outer.entry.content) and not (
-                    cand.entry.modifier is not None and verb.lemma_.lower() in self.cx.light_verbs):
+                    cand.entry.modifier is not None and lemma in self.cx.light_verbs | self.cx.aspectual_verbs
+                    and outer.entry.n_constraints <= cand.entry.n_constraints):
+                # ("launched air strikes": the noun's reading; "called off a four-day strike": the verb's)
                 dropped.add(tok.i)  # the verb's entry read this object: "imposed sanctions", "lifted the curfew"
-            elif verb.lemma_.lower() in self.cx.light_verbs and verb.i != tok.i:
+            elif lemma in self.cx.light_verbs and verb.i != tok.i:
                 # the verb is the predicate, the noun says what happened ("launched attacks")
                 dropped.update((tok.i, verb.i))
                 merged.append(Candidate(verb, cand.entry, noun=tok, governor=cand.governor))
+            elif lemma in self.cx.aspectual_verbs and verb.i != tok.i:
+                # "will resume intelligence sharing": the verb gives the arguments, the noun is the trigger
+                dropped.update((tok.i, verb.i))
+                merged.append(Candidate(verb, cand.entry, noun=tok, governor=cand.governor, anchor=tok))
         kept = [c for c in cands if c.token.i not in dropped] + merged
-        return sorted(kept, key=lambda c: c.token.i)
+        kept = self._retaliations(kept, doc)
+        return sorted(kept, key=lambda c: (c.anchor or c.token).i)
+
+    def _retaliations(self, cands: list[Candidate], doc: Doc | None) -> list[Candidate]:
+        """"Niamey retaliated by giving the ambassador three days to leave": what was done is the
+        event, reported at the verb of retaliation; "Niamey retaliated in kind": the same kind of
+        act as the one just reported in the sentence."""
+        out: list[Candidate] = []
+        anchored: set[int] = set()
+        for cand in cands:
+            tok = cand.token
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in self.cx.retaliation_verbs:
+                verb = tok.head.head
+                if verb.i not in anchored:
+                    anchored.add(verb.i)
+                    cand = Candidate(tok, cand.entry, noun=cand.noun, governor=cand.governor, anchor=verb)
+            out.append(cand)
+        if doc is None:
+            return out
+        for tok in doc:
+            if tok.lemma_.lower() not in self.cx.retaliation_verbs or tok.i in anchored or tok.pos_ != "VERB":
+                continue
+            in_kind = any(p.dep_ == "prep" and p.lower_ == "in" and any(o.lower_ == "kind" for o in p.children)
+                          for p in tok.children)
+            if not in_kind:
+                continue
+            before = [c for c in out if (c.anchor or c.token).i < tok.i and c.token.sent.start == tok.sent.start
+                      and c.entry.pos == "VERB"]
+            if before:
+                prior = before[-1]
+                out.append(Candidate(tok, prior.entry))
+        return out
 
     # -- arguments -------------------------------------------------------------
     def _heads(self, cand: Candidate, slots: tuple[str, ...], role: str) -> list[Token]:
@@ -186,7 +302,7 @@ class EventExtractor:
         if not heads and role == "actor" and tok.pos_ == "NOUN":
             heads = self._claimer(tok) or self._traveller(tok)
         if not heads and role == "recipient" and cand.entry.content:
-            heads = self._content_recipient(tok)
+            heads = self._content_recipient(tok, cand.entry.type)
         skip = {tok.i, cand.noun.i if cand.noun is not None else -1}
         out = []
         for head in expand_conj(heads):
@@ -230,15 +346,23 @@ class EventExtractor:
         """"arrived in Amman on a visit", "left for talks": the traveller makes the visit."""
         if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "for") and noun.head.head.lemma_.lower() in self.cx.motion_verbs:
             return subject_of(noun.head.head)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in _IN_VERBS:
+            return subject_of(noun.head.head)  # "have been in talks since March", "engaged in ethnic cleansing"
         return []
 
     def _light_heads(self, cand: Candidate, slots: tuple[str, ...], role: str) -> list[Token]:
         """Arguments of "launched attacks on X": the verb's subject, the noun's or verb's preps."""
         verb, noun = cand.token, cand.noun
         assert noun is not None
+        under = noun.dep_ == "pobj"  # "placed X under sanctions", "X were placed under sanctions"
         if role == "actor":
-            heads = subject_of(verb) if noun.dep_ == "dobj" else slot_heads(verb, ("agent",))
+            active = noun.dep_ == "dobj" or (under and not is_passive(verb))
+            heads = subject_of(verb) if active else slot_heads(verb, ("agent",))
             return heads or slot_heads(noun, slots)
+        if under:
+            heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if heads:
+                return heads
         heads = slot_heads(noun, slots)
         if not heads:
             verb_slots = tuple(s for s in slots if s not in ("dobj", "poss", "compound", "amod", "of"))
@@ -263,7 +387,7 @@ class EventExtractor:
                 break
         return found
 
-    def _content_recipient(self, tok: Token) -> list[Token]:
+    def _content_recipient(self, tok: Token, etype: str | None = None) -> list[Token]:
         """Who a threat, demand or promise is about, from its complement: "threatens to retaliate
         against Tehran", "agreed to provide aid for Romania", "demanded that its partners
         refuse", "demanded an admission by Moscow"."""
@@ -273,7 +397,9 @@ class EventExtractor:
             if child.dep_ not in _CONTENT_DEPS + ("dobj",):
                 continue
             heads = []
-            if child.dep_ == "ccomp":  # "demanded that its partners refuse": the addressee is the subject
+            if child.dep_ == "ccomp" and etype != "THREATEN":
+                # "demanded that its partners refuse": the addressee is the subject (but in "vowed that
+                # the attack would not go unanswered" the subject is not who is threatened)
                 heads = [s for s in child.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON"]
             if not heads:
                 heads = slot_heads(child, ("against", "on", "at", "to") if child.pos_ == "NOUN" else _GENERIC_RECIPIENT)
@@ -308,11 +434,14 @@ class EventExtractor:
             if ev.event_type != "ASSAULT" or ev.status != "asserted":
                 out.append(ev)
                 continue
-            main = self._attack_reported(ev, events, casualty, last_attack)
+            main = self._attack_reported(ev, events, casualty, last_attack, doc, offset)
             if main is not None:
                 known = {(r.start, r.end) for r in main.recipients}
                 main.recipients.extend(r for r in ev.recipients if (r.start, r.end) not in known)
-                main.mentions.extend(ev.mentions)
+                if main.sentence_start != ev.sentence_start:
+                    main.mentions.extend(ev.mentions)  # a toll told in a sentence of its own mentions the attack
+                # in the attack's sentence the toll is part of its mention ("the strike that killed nine":
+                # one mention, the strike); its size and victims join the attack
                 for field_name in ("dead", "injured", "arrested"):
                     if getattr(main.size, field_name) is None:
                         setattr(main.size, field_name, getattr(ev.size, field_name))
@@ -323,7 +452,7 @@ class EventExtractor:
         return out
 
     def _attack_reported(self, ev: Event, events: list[Event], casualty: bool,
-                         last_attack: Event | None) -> Event | None:
+                         last_attack: Event | None, doc: Doc | None = None, offset: int = 0) -> Event | None:
         """The attack event a casualty event merely reports, if any."""
         if not casualty:
             return None
@@ -334,6 +463,15 @@ class EventExtractor:
         for m in same:  # "the strike, which killed nine": the actor is the attack itself
             if any(m.trigger.text.lower() in a.text.lower() for a in ev.actors):
                 return m
+        if doc is not None:
+            # "a drone strike that Bamako says killed nine", "an attack on a post near the town of
+            # Ayorou that killed 14": the toll sits in a clause inside the attack's own phrase
+            here = doc.char_span(ev.trigger.start - offset, ev.trigger.end - offset)
+            for m in same:
+                there = doc.char_span(m.trigger.start - offset, m.trigger.end - offset)
+                if here is not None and there is not None and there.root.pos_ == "NOUN" and any(
+                        a.i == there.root.i for a in here.root.ancestors):
+                    return m
         if not ev.actors:
             return same[0] if same else last_attack
         for m in same:  # "gunmen ambushed a convoy, killing three soldiers": same agent, same event
@@ -381,6 +519,7 @@ class EventExtractor:
             event = self._event(cand, offset, ctx, times, places)
             if event is not None:
                 events.append(event)
+                ctx.seen_codes.add((cand.entry.type, cand.entry.cameo))
                 if cand.token.pos_ == "NOUN":
                     ctx.seen_nouns.add((cand.token.lemma_.lower(), event.event_type))
                     ctx.noun_entries.setdefault(cand.token.lemma_.lower(), cand.entry)
@@ -393,7 +532,11 @@ class EventExtractor:
         return events
 
     def _event(self, cand: Candidate, offset: int, ctx: ArticleContext, times: list, places: list) -> Event | None:
-        tok, entry = cand.token, cand.entry
+        entry = cand.entry
+        # the word reported as the trigger, and the one whose clause gives status, date and place:
+        # "*retaliated* by expelling" is told at the verb of retaliation, "will resume *sharing*" at the verb
+        shown = cand.anchor or cand.token
+        tok = cand.token if cand.noun is not None else shown
         date = date_event(tok, times, _Clock(ctx.published))
         when = _event_day(date) or ctx.published  # roles are checked at the event's date, not the article's
         used: set[int] = set()
@@ -407,7 +550,7 @@ class EventExtractor:
             if named:
                 coded_recipients = self._code(named, offset, ctx, used, when)
         recipients = [ref for ref, _ in coded_recipients]
-        if tok.pos_ == "NOUN" and not self._noun_is_reportable(tok, actors, recipients, ctx, entry.type):
+        if cand.token.pos_ == "NOUN" and not self._noun_is_reportable(cand.token, actors, recipients, ctx, entry.type):
             return None
         if entry.type == "REQUEST" and any(c.dep_ == "xcomp" and c.lemma_.lower() in self.cx.anonymity_verbs
                                            for c in tok.children):
@@ -419,19 +562,19 @@ class EventExtractor:
         fact = status_of(tok)
         if fact.status == "conditional" and entry.type == "THREATEN":
             fact = status_of(tok, main_clause=False)  # "if you attack, we will respond" is itself a threat
-        start = offset + tok.idx
+        start = offset + shown.idx
         sent = tok.sent
         event = Event(
             id=stable_id(ctx.article_id, start, entry.type),
             article_id=ctx.article_id, event_type=entry.type, mode=entry.mode, cameo=entry.cameo,
             quad=quad_for_cameo(entry.cameo),
-            trigger=TextSpan(tok.text, start, start + len(tok.text)),
+            trigger=TextSpan(shown.text, start, start + len(shown.text)),
             sentence=sent.text, sentence_start=offset + sent.start_char, sentence_end=offset + sent.end_char,
             actors=actors, recipients=recipients, status=fact.status, status_cue=fact.cue,
             attributed_to=self._attribution(tok, offset, ctx),
             date=date, location=locate_event(tok, places, [(r.start, r.end) for r in recipients] if entry.type in _VERBAL else []),
             size=size_of(tok, entry.type, self.cx) or Size(),
-            mentions=[Mention(ctx.article_id, start, start + len(tok.text))],
+            mentions=[Mention(ctx.article_id, start, start + len(shown.text))],
             confidence=_confidence(tok, actors, recipients), version=ctx.version,
             rule=f"{entry.lemma}/{entry.pos.lower()}:{entry.type}:{entry.cameo}"
                  + ("+claimed" if actors and tok.pos_ == "NOUN" and self._claimer(tok) else ""),

@@ -2,6 +2,12 @@
 
 The format is documented in ``data/lexicon/README.md``. Entries are indexed by
 (lemma, pos) so that matching a token costs one dict lookup.
+
+Beyond the README: ``complement`` (a list of lemmas, classes allowed) requires the trigger's
+clausal complement to be headed by one of them ("ordered the envoy *to leave*", "vowed the attack
+would not go *unanswered*"); it counts as a constraint. In ``object``/``subject``/``complement``
+lists, ``ent:<label>`` admits a named entity of that spaCy label ("ent:person") and ``*`` admits
+any object (or, in ``complement``, any clausal complement of the trigger itself).
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ class TriggerEntry:
     modifier: frozenset[str] | None = None
     subject: frozenset[str] | None = None
     not_modifier: frozenset[str] | None = None
+    #: lemmas one of which must head the trigger's clausal complement ("ordered the envoy to *leave*")
+    complement: frozenset[str] | None = None
     actor: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
     content: bool = False
@@ -52,7 +60,8 @@ class TriggerEntry:
 
     @property
     def n_constraints(self) -> int:
-        return sum(x is not None for x in (self.particle, self.prep, self.object, self.modifier, self.subject))
+        return sum(x is not None for x in (self.particle, self.prep, self.object, self.modifier, self.subject,
+                                           self.complement))
 
 
 @dataclass(slots=True)
@@ -141,12 +150,13 @@ def _entry(raw: dict[str, Any], classes: dict[str, list[str]], where: str, order
         modifier=_expand(_as_tuple(raw.get("modifier")), classes, where),
         subject=_expand(_as_tuple(raw.get("subject")), classes, where),
         not_modifier=_expand(_as_tuple(raw.get("not_modifier")), classes, where),
+        complement=_expand(_as_tuple(raw.get("complement")), classes, where),
         actor=actor, recipient=recipient, content=bool(raw.get("content", False)), order=order,
     )
 
 
 def _signature(e: TriggerEntry) -> tuple[Any, ...]:
-    return (e.lemma, e.pos, e.particle, e.prep, e.object, e.modifier, e.subject, e.not_modifier)
+    return (e.lemma, e.pos, e.particle, e.prep, e.object, e.modifier, e.subject, e.not_modifier, e.complement)
 
 
 def _read(path: Path | Any, name: str) -> dict[str, Any]:
