@@ -173,7 +173,7 @@ def score_articles(pairs: list[tuple[DemoArticle, list[Any]]],
     c = dict.fromkeys(("tp", "n_pred", "n_gold", "matched", "type", "act", "act_n", "rec", "rec_n",
                        "cty", "cty_n", "date", "date_prec", "date_n", "place", "place_n", "status",
                        "attr", "attr_n", "size", "size_n", "ner", "ner_n", "ana", "ana_n", "ner_found", "ner_found_n",
-                       "ana_found", "ana_found_n"), 0)
+                       "ana_found", "ana_found_n", "sdate", "sdate_n", "sdate_article"), 0)
     gold_clusters: dict[Any, str] = {}
     pred_clusters: dict[Any, str] = {}
     have_clusters = clusters is not None  # event id -> cluster id (dyad.dedup.across)
@@ -222,6 +222,8 @@ def score_articles(pairs: list[tuple[DemoArticle, list[Any]]],
     rep.add("country accuracy", safe_div(c["cty"], c["cty_n"]), n=c["cty_n"])
     rep.add("date within gold interval", safe_div(c["date"], c["date_n"]), n=c["date_n"])
     rep.add("date same precision", safe_div(c["date_prec"], c["date_n"]), n=c["date_n"])
+    rep.add("date within gold interval | sentence states it", safe_div(c["sdate"], c["sdate_n"]), n=c["sdate_n"])
+    rep.add("article-dated although the sentence states a date", c["sdate_article"], n=c["sdate_n"])
     rep.add(f"place within {PLACE_KM:g} km", safe_div(c["place"], c["place_n"]), n=c["place_n"])
     rep.add("status accuracy", safe_div(c["status"], c["matched"]), n=c["matched"])
     rep.add("attribution match", safe_div(c["attr"], c["attr_n"]), n=c["attr_n"])
@@ -264,8 +266,14 @@ def _score_fields(g: dict[str, Any], p: Any, c: dict[str, int], text: str | None
         c["date_n"] += 1
         g0, g1 = parse_date(gd.get("start")), parse_date(gd.get("end") or gd.get("start"))
         p0, p1 = parse_date(p.date.start), parse_date(p.date.end or p.date.start)
-        c["date"] += bool(g0 and g1 and p0 and p1 and g0 <= p0 and p1 <= g1)
+        ok = bool(g0 and g1 and p0 and p1 and g0 <= p0 and p1 <= g1)
+        c["date"] += ok
         c["date_prec"] += (p.date.precision or None) == (gd.get("precision") or None)
+        # Issue 5: events whose own sentence states their date (the gold expression is in it).
+        if gd.get("text") and str(gd["text"]) in (p.sentence or ""):
+            c["sdate_n"] += 1
+            c["sdate"] += ok
+            c["sdate_article"] += (p.date.precision == "article" or not (p.date.stated or p.date.source))
     gp = g.get("place")
     if isinstance(gp, dict) and gp.get("lat") is not None and gp.get("lon") is not None:
         c["place_n"] += 1
