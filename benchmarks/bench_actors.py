@@ -33,9 +33,9 @@ import sys
 import time
 from pathlib import Path
 
+from _report import git_commit, write_section
+
 ROOT = Path(__file__).resolve().parent.parent
-MARK_START, MARK_END = "<!-- actors:start -->", "<!-- actors:end -->"
-SECTION = "## Actor resolution"
 
 
 # -- measurements (each in its own process) ---------------------------------------
@@ -132,14 +132,6 @@ def _child(args: list[str], env: dict[str, str] | None = None) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _git_commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def _pct(a: float, b: float) -> str:
     return f"{(a - b) / b:+.1%}" if b else "n/a"
 
@@ -151,7 +143,7 @@ def report(loads: list[dict], ruler_on: dict, ruler_off: dict, repeat: int, runs
     total_on = on["parse_s"] + on["stages_on_s"]
     total_off = on["parse_s"] + on["stages_off_s"]
     lines = [
-        f"Measured {dt.date.today().isoformat()} at commit `{_git_commit()}` (uncommitted changes included) on "
+        f"Measured {dt.date.today().isoformat()} at commit `{git_commit()}` (uncommitted changes included) on "
         f"{os.cpu_count()} cores with `python benchmarks/bench_actors.py --repeat {repeat} --runs {runs}`: "
         f"the demo corpus {repeat}× ({on['articles']} articles, {on['words']} words), one process.",
         "",
@@ -176,26 +168,6 @@ def report(loads: list[dict], ruler_on: dict, ruler_off: dict, repeat: int, runs
         "timed once per process, so a difference of a few percent between the ruler settings is noise.",
     ]
     return "\n".join(lines)
-
-
-def write_benchmarks(section: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{MARK_START}\n{section}\n{MARK_END}"
-    if MARK_START in text and MARK_END in text:
-        head, rest = text.split(MARK_START, 1)
-        text = head + block + rest.split(MARK_END, 1)[1]
-    else:
-        intro = (f"{SECTION}\n\n`python benchmarks/bench_actors.py` rewrites the block below: how long the "
-                 "actor knowledge takes to load, and what resolving actors and the knowledge entity ruler "
-                 "add to extraction.\n\n")
-        new = intro + block + "\n\n"
-        if "## Dashboard" in text:
-            head, rest = text.split("## Dashboard", 1)
-            text = head + new + "## Dashboard" + rest
-        else:
-            text = text.rstrip() + "\n\n" + new
-    path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -224,7 +196,7 @@ def main() -> None:
     text = report(loads, ruler_on, ruler_off, args.repeat, args.runs)
     print(text)
     if not args.no_write:
-        write_benchmarks(text)
+        write_section("actors", "Actor resolution", text, before="Dashboard")
         print("wrote BENCHMARKS.md")
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 
 from . import learned as _learned
+from .rows import page_sql
 
 __all__ = ["COLUMNS", "actors", "explain"]
 
@@ -54,13 +55,8 @@ def actors(con: duckdb.DuckDBPyConnection, ev_where: str, ev_params: list[Any], 
         conds.append("list_has_any(list(DISTINCT x.sector), ?::VARCHAR[])")
         params.append([s.upper() for s in sectors])
     having = ("HAVING " + " AND ".join(conds)) if conds else ""
-    page = ""
-    if limit is not None:
-        page += " LIMIT ?"
-        params.append(int(limit))
-    if offset:
-        page += " OFFSET ?"
-        params.append(int(offset))
+    page, page_params = page_sql(limit, offset)
+    params += page_params
     sql = (
         f"WITH ev AS (SELECT e.id, e.date_start FROM events e JOIN articles a ON a.id = e.article_id {ev_where}), "
         f"la AS ({_LEARNED_ALIASES}), "

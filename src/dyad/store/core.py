@@ -23,7 +23,7 @@ from . import clusters as _clusters
 from . import learned as _learned
 from .flat import FLAT_COLUMNS, FLAT_SELECT
 from .migrations import MIGRATIONS, Migration, applied_versions, migrate, pending
-from .rows import TABLES, Batch, parse_day
+from .rows import TABLES, Batch, page_sql, parse_day
 
 __all__ = ["Store", "EXPORT_FORMATS"]
 
@@ -120,15 +120,7 @@ def _known(con: duckdb.DuckDBPyConnection, ids: list[str], hashes: list[str]) ->
     return found_ids, found_hashes
 
 
-def _page(limit: int | None, offset: int) -> tuple[str, list[Any]]:
-    sql, params = "", []
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    if offset:
-        sql += " OFFSET ?"
-        params.append(int(offset))
-    return sql, params
+_page = page_sql  # the old name, used by clusters.py
 
 
 class Store:

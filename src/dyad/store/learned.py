@@ -48,6 +48,8 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from .rows import page_sql
+
 __all__ = ["ID_PREFIX", "LEARNED", "CONFLICT", "CANDIDATE", "name_key", "learned_id", "proper_name",
            "surname_forms", "update", "knowledge", "records", "evidence", "describe"]
 
@@ -481,12 +483,9 @@ def records(con: duckdb.DuckDBPyConnection, *, query: str | None = None, country
         params.append([s.upper() for s in sectors])
     sql = ("SELECT id, name, status, kind, country, sector, aliases, n_articles, first_seen, last_seen "
            f"FROM learned_actors WHERE {' AND '.join(conds)} ORDER BY status DESC, n_articles DESC, name")
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(int(limit))
-    if offset:
-        sql += " OFFSET ?"
-        params.append(int(offset))
+    page, page_params = page_sql(limit, offset)
+    sql += page
+    params += page_params
     keys = ("id", "name", "status", "kind", "country", "sector", "aliases", "n_articles", "first_seen", "last_seen")
     out = []
     for row in con.execute(sql, params).fetchall():

@@ -246,3 +246,15 @@ class Batch:
 
 def _seg(seg: Any) -> dict[str, Any]:
     return seg.to_dict() if hasattr(seg, "to_dict") else {"start": seg.start, "end": seg.end, "kind": seg.kind}
+
+
+def page_sql(limit: int | None, offset: int = 0) -> tuple[str, list[Any]]:
+    """" LIMIT ? OFFSET ?" (each only when wanted) and its parameters."""
+    sql, params = "", []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    if offset:
+        sql += " OFFSET ?"
+        params.append(int(offset))
+    return sql, params
