@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import itertools
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator
@@ -197,9 +198,27 @@ def get_pipeline(model: str | None = None, actors_file: str | None = None,
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(model: str | None, actors_file: str | None, learned_actors: str | None = None) -> None:
+#: A pipeline the parent loaded before forking its workers (see pipe()).
+_PRELOADED: Pipeline | None = None
+
+
+def _init_worker(model: str | None, actors_file: str | None, learned_actors: str | None = None,
+                 preloaded: bool = False) -> None:
     global _WORKER
-    _WORKER = Pipeline(model, actors_file, learned_actors=learned_actors)
+    if preloaded and _PRELOADED is not None:
+        _WORKER = _PRELOADED  # inherited through fork: its pages are shared until written
+    else:
+        _WORKER = Pipeline(model, actors_file, learned_actors=learned_actors)
+
+
+def _pipeline_for(model: str | None, actors_file: str | None, learned_actors: str | None) -> Pipeline:
+    return (get_pipeline(model, actors_file, learned_actors) if learned_actors
+            else get_pipeline(model, actors_file))  # the cache key of callers before issue 4
+
+
+#: A short text that makes every stage load what it loads lazily (gazetteer, time lexicon).
+_WARM_UP = Article(id="dyad-warm-up", text="Police detained two men in Paris on Monday, officials said.",
+                   published=dt.date(2020, 1, 1))
 
 
 def _work(chunk: list[Article]) -> list[ArticleResult]:
@@ -221,15 +240,28 @@ def pipe(articles: Iterable[Article], *, n_process: int | None = None,
     n = int(settings.get("n_process", n_process) or 1)
     chunk = max(4, int(settings.get("batch_size", batch_size) or 64) // 4)
     if n <= 1:
-        pipeline = (get_pipeline(model, actors_file, learned_actors) if learned_actors
-                    else get_pipeline(model, actors_file))  # the cache key of callers before issue 4
+        pipeline = _pipeline_for(model, actors_file, learned_actors)
         for part in _chunks(articles, chunk):
             yield from pipeline.process(part)
         return
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-    with ctx.Pool(n, initializer=_init_worker, initargs=(model, actors_file, learned_actors)) as pool:
-        for results in pool.imap(_work, _chunks(articles, chunk)):
-            yield from results
+    fork = "fork" in mp.get_all_start_methods()
+    ctx = mp.get_context("fork") if fork else mp.get_context("spawn")
+    if fork:
+        # Load (and warm) the stages once in the parent: forked workers share the model's
+        # weights, the gazetteer and the knowledge copy-on-write instead of each loading its
+        # own copy. gc.freeze keeps the collector from touching (and so copying) those pages.
+        global _PRELOADED
+        _PRELOADED = _pipeline_for(model, actors_file, learned_actors)
+        _PRELOADED.process([_WARM_UP])
+        gc.collect()
+        gc.freeze()
+    try:
+        with ctx.Pool(n, initializer=_init_worker, initargs=(model, actors_file, learned_actors, fork)) as pool:
+            for results in pool.imap(_work, _chunks(articles, chunk)):
+                yield from results
+    finally:
+        if fork:
+            gc.unfreeze()
 
 
 def extract(text: str, *, published: str | dt.date | None = None, title: str | None = None,
