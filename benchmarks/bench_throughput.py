@@ -25,8 +25,8 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MARK_START, MARK_END = "<!-- bench:start -->", "<!-- bench:end -->"
+from _report import git_commit, write_section
+
 
 
 # -- corpus -------------------------------------------------------------------
@@ -144,18 +144,10 @@ def run_one(mode: str, n_process: int, corpus_path: str) -> dict:
 
 
 # -- driver ---------------------------------------------------------------------
-def _git_commit() -> str:
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def _table(results: list[dict], n: int) -> str:
     ceiling = {r["n_process"]: r["articles_per_s"] for r in results if r["mode"] == "spacy"}
     lines = [
-        f"Measured {dt.date.today().isoformat()} at commit `{_git_commit()}` on {os.cpu_count()} cores with "
+        f"Measured {dt.date.today().isoformat()} at commit `{git_commit()}` on {os.cpu_count()} cores with "
         f"`python benchmarks/bench_throughput.py --articles {n}` ({n} articles of "
         f"{results[0]['words'] / max(results[0]['articles'], 1):.0f} words on average).",
         "",
@@ -174,18 +166,6 @@ def _table(results: list[dict], n: int) -> str:
               "Times include loading the pipeline in every process. RSS counts pages shared between worker "
               "processes once per process; PSS counts them once."]
     return "\n".join(lines)
-
-
-def write_benchmarks(section: str) -> None:
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    block = f"{MARK_START}\n{section}\n{MARK_END}"
-    if MARK_START in text and MARK_END in text:
-        head, rest = text.split(MARK_START, 1)
-        text = head + block + rest.split(MARK_END, 1)[1]
-    else:
-        text = text.rstrip() + "\n\n## Throughput and memory\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -216,7 +196,7 @@ def main() -> None:
             results.append(res)
     os.unlink(corpus)
     if not args.no_write:
-        write_benchmarks(_table(results, args.articles))
+        write_section("bench", "Throughput and memory", _table(results, args.articles))
         print("wrote BENCHMARKS.md")
 
 
