@@ -77,21 +77,12 @@ def _stub_code(self, span, head, offset, when, memory):  # type: ignore[no-untyp
 
 
 def measure_extract(repeat: int, runs: int) -> dict:
-    from dyad.ingest import segment
-    from dyad.nlp.headline import sentence_case
     from dyad.pipeline import Pipeline
     from dyad.resolve.actors.coder import ActorCoder
 
     pipeline = Pipeline()
     articles = _corpus(repeat)
-    items = []
-    for i, art in enumerate(articles):
-        art.segments = segment(art)
-        for k, seg in enumerate(art.segments):
-            text = art.text[seg.start:seg.end]
-            if seg.kind == "headline" or (k == 0 and len(text) < 200):
-                text = sentence_case(text, pipeline.headline_vocab)
-            items.append((text, (i, seg)))
+    items = pipeline.parse_inputs(articles)
     list(pipeline.nlp.pipe(items[:50], as_tuples=True, batch_size=pipeline.batch_size))  # warm up
     t0 = time.perf_counter()
     grouped: dict[int, list] = {i: [] for i in range(len(articles))}

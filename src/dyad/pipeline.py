@@ -68,7 +68,9 @@ class Pipeline:
         self.batch_size = int(settings.get("batch_size", batch_size) or 64)
         self.version = f"dyad {__version__}; {model_name(model)}"
 
-    def process(self, articles: list[Article]) -> list[ArticleResult]:
+    def parse_inputs(self, articles: list[Article]) -> list[tuple[str, tuple[int, Any]]]:
+        """(text, (article index, segment)) for every segment, as spaCy parses them: each
+        article segmented once, Title Case headlines sentence-cased first."""
         from .ingest import segment
         from .nlp.headline import sentence_case
 
@@ -81,6 +83,10 @@ class Pipeline:
                 if seg.kind == "headline" or (k == 0 and len(text) < 200):
                     text = sentence_case(text, self.headline_vocab)
                 items.append((text, (i, seg)))
+        return items
+
+    def process(self, articles: list[Article]) -> list[ArticleResult]:
+        items = self.parse_inputs(articles)
         docs = self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size)
         grouped: dict[int, list[tuple[Any, Any]]] = {i: [] for i in range(len(articles))}
         for doc, (i, seg) in docs:
